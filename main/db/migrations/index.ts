@@ -1,0 +1,54 @@
+import type { Knex } from 'knex';
+import * as m0001 from './0001_settings_stores';
+import * as m0002 from './0002_audit_log';
+
+interface Migration {
+  up(db: Knex): Promise<void>;
+}
+
+/**
+ * Numbered and forward-only. Listed statically rather than read from disk so the bundled
+ * main process and the CLI run exactly the same set. Never edit a released entry: add one.
+ */
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_settings_stores', m0001],
+  ['0002_audit_log', m0002],
+];
+
+class StaticMigrationSource implements Knex.MigrationSource<Migration> {
+  constructor(private readonly list: ReadonlyArray<readonly [string, Migration]>) {}
+  getMigrations() {
+    return Promise.resolve(this.list.map(([, m]) => m));
+  }
+  getMigrationName(m: Migration) {
+    const entry = this.list.find(([, candidate]) => candidate === m);
+    if (!entry) throw new Error('unknown migration');
+    return entry[0];
+  }
+  getMigration(m: Migration) {
+    return Promise.resolve({
+      up: m.up,
+      down: () => Promise.reject(new Error('migrations are forward-only')),
+    });
+  }
+}
+
+export interface MigrateResult {
+  applied: string[];
+  current: string | null;
+}
+
+/**
+ * Applies pending migrations up to `target` (inclusive) or all of them, each in its own transaction.
+ * knex refuses a DB that ran migrations this build doesn't know (a newer app wrote it).
+ */
+export async function migrate(db: Knex, target?: string): Promise<MigrateResult> {
+  const list = target ? migrations.slice(0, migrations.findIndex(([n]) => n === target) + 1) : migrations;
+  if (target && list.length === 0) throw new Error(`unknown migration ${target}`);
+  const [, applied] = (await db.migrate.latest({
+    migrationSource: new StaticMigrationSource(list),
+    tableName: 'schema_migrations',
+  })) as [number, string[]];
+  const rows = await db('schema_migrations').select<{ name: string }[]>('name').orderBy('id');
+  return { applied, current: rows.at(-1)?.name ?? null };
+}

@@ -1,0 +1,14 @@
+import type { Channel } from '../../../shared/ipc/contract';
+import { auditHandlers } from './audit.handlers';
+import { settingsHandlers } from './settings.handlers';
+import { storesHandlers } from './stores.handlers';
+import { systemHandlers } from './system.handlers';
+import type { HandlerMap } from './types';
+
+/** Must cover every contract channel: a new channel without a handler fails `tsc` here. */
+export const handlers: HandlerMap<Channel> = {
+  ...systemHandlers,
+  ...settingsHandlers,
+  ...storesHandlers,
+  ...auditHandlers,
+};

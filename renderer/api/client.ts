@@ -1,0 +1,52 @@
+import type { WindowApi } from '../../shared/ipc/bridge';
+import type { ErrorCode, ErrorParams } from '../../shared/ipc/errors';
+import type { EventName, EventPayload } from '../../shared/ipc/events';
+import type { Result } from '../../shared/ipc/result';
+
+/**
+ * The only module that touches `window.api` (preload in Electron, the WebSocket bridge in e2e).
+ * Screens get plain values or an ApiError carrying a translatable code.
+ */
+declare global {
+  interface Window {
+    api?: WindowApi;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'transport',
+    readonly params: ErrorParams = {},
+  ) {
+    super(code);
+    this.name = 'ApiError';
+  }
+}
+
+function bridge(): WindowApi {
+  if (!window.api) throw new ApiError('transport');
+  return window.api;
+}
+
+async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await pending;
+  } catch {
+    throw new ApiError('transport');
+  }
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.params);
+}
+
+export const api = {
+  status: () => unwrap(bridge().system.status({})),
+  getPreferences: () => unwrap(bridge().settings.getPreferences({})),
+  updatePreferences: (input: Parameters<WindowApi['settings']['updatePreferences']>[0]) =>
+    unwrap(bridge().settings.updatePreferences(input)),
+  listStores: () => unwrap(bridge().stores.list({})),
+};
+
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return window.api ? window.api.on(event, listener) : () => undefined;
+}

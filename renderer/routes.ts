@@ -1,0 +1,24 @@
+import type { MessageKey } from './i18n';
+
+export const screenIds = ['orders', 'picking', 'packing', 'fba', 'reconciliation', 'inventory', 'sync', 'settings'] as const;
+export type ScreenId = (typeof screenIds)[number];
+
+export interface ScreenEntry {
+  id: ScreenId;
+  label: MessageKey;
+  /** Set while the screen is not built: what it will do, shown on its "not built yet" page. */
+  plan?: MessageKey;
+}
+
+export const screens: readonly ScreenEntry[] = [
+  { id: 'orders', label: 'nav.orders', plan: 'plan.orders' },
+  { id: 'picking', label: 'nav.picking', plan: 'plan.picking' },
+  { id: 'packing', label: 'nav.packing', plan: 'plan.packing' },
+  { id: 'fba', label: 'nav.fba', plan: 'plan.fba' },
+  { id: 'reconciliation', label: 'nav.reconciliation', plan: 'plan.reconciliation' },
+  { id: 'inventory', label: 'nav.inventory', plan: 'plan.inventory' },
+  { id: 'sync', label: 'nav.sync', plan: 'plan.sync' },
+  { id: 'settings', label: 'nav.settings' },
+];
+
+export const isScreenId = (v: unknown): v is ScreenId => typeof v === 'string' && (screenIds as readonly string[]).includes(v);

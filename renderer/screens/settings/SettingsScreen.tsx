@@ -1,0 +1,83 @@
+import { Alert, Box, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import type { Store } from '../../../shared/domain/store';
+import { api, ApiError, onEvent } from '../../api/client';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { formatDateTime, useLocaleStore, useT } from '../../i18n';
+
+export function SettingsScreen() {
+  const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
+  const [stores, setStores] = useState<Store[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setStores(await api.listStores());
+      setError(null);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError('internal'));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    return onEvent('system:status-changed', () => void load());
+  }, [load]);
+
+  return (
+    <Box sx={{ p: 3, maxWidth: 960 }}>
+      <Typography variant="h5" component="h1" gutterBottom>
+        {t('settings.title')}
+      </Typography>
+      <Stack spacing={3}>
+        <Paper sx={{ p: 2 }}>
+          <Typography variant="h6" component="h2" gutterBottom>
+            {t('settings.language')}
+          </Typography>
+          <Box sx={{ maxWidth: 320 }}>
+            <LanguageSwitch id="settings-language" fullWidth />
+          </Box>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            {t('settings.languageHelp')}
+          </Typography>
+        </Paper>
+        <Paper sx={{ p: 2 }}>
+          <Typography variant="h6" component="h2" gutterBottom>
+            {t('settings.stores')}
+          </Typography>
+          {error ? (
+            <Alert severity="error" action={<Button onClick={() => void load()}>{t('error.retry')}</Button>}>
+              {t(`errors.${error.code}`, error.params)}
+            </Alert>
+          ) : stores === null ? (
+            <Typography>{t('app.loading')}</Typography>
+          ) : stores.length === 0 ? (
+            <Typography data-testid="no-stores">{t('settings.noStores')}</Typography>
+          ) : (
+            <Table size="small" data-testid="stores-table">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('settings.stores')}</TableCell>
+                  <TableCell>{t('settings.storeRegion')}</TableCell>
+                  <TableCell>{t('settings.storeMarketplaces')}</TableCell>
+                  <TableCell>{t('settings.storeCreated')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {stores.map((s) => (
+                  <TableRow key={s.id}>
+                    <TableCell>{s.name}</TableCell>
+                    <TableCell>{t(`region.${s.region}`)}</TableCell>
+                    <TableCell>{s.marketplaceIds.join(', ')}</TableCell>
+                    <TableCell>{formatDateTime(locale, s.createdAt)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Paper>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { isoDateTime } from '../ipc/limits';
+import { regionSchema } from './store';
+
+export const networkStateSchema = z.enum(['online', 'offline', 'unknown']);
+export type NetworkState = z.infer<typeof networkStateSchema>;
+
+/** 'never' until the first sync run of any store has finished. */
+export const syncStateSchema = z.enum(['never', 'idle', 'running', 'paused', 'error']);
+export type SyncState = z.infer<typeof syncStateSchema>;
+
+export const appStatusSchema = z.object({
+  appVersion: z.string(),
+  store: z
+    .object({ id: z.number().int(), name: z.string(), region: regionSchema, marketplaceCount: z.number().int() })
+    .nullable(),
+  storeCount: z.number().int().nonnegative(),
+  network: z.object({ state: networkStateSchema, checkedAt: isoDateTime.nullable() }),
+  sync: z.object({ state: syncStateSchema, lastSuccessAt: isoDateTime.nullable() }),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;

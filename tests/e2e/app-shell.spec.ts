@@ -1,0 +1,83 @@
+import { AppShell } from './pages/AppShell';
+import { expect, test } from './fixtures';
+
+const screens = [
+  { id: 'orders', zh: '订单', en: 'Orders' },
+  { id: 'picking', zh: '拣货', en: 'Picking' },
+  { id: 'packing', zh: '打包复核', en: 'Packing' },
+  { id: 'fba', zh: 'FBA 货件', en: 'FBA Shipments' },
+  { id: 'reconciliation', zh: '对账', en: 'Reconciliation' },
+  { id: 'inventory', zh: '库存', en: 'Inventory' },
+  { id: 'sync', zh: '同步', en: 'Sync' },
+];
+
+test('shell loads in Chinese by default and shows the core status over the contract', async ({ page, harness }) => {
+  const shell = new AppShell(page);
+  await shell.open(harness.url);
+  await expect(shell.title()).toHaveText('亚马逊卖家 ERP');
+  await expect(shell.statusStore()).toHaveText('店铺：未添加店铺');
+  await expect(shell.statusNetwork()).toHaveAttribute('data-state', 'offline');
+  await expect(shell.statusNetwork()).toHaveText('离线');
+  await expect(shell.statusSync()).toHaveText('尚未同步');
+
+  // A store added through the contract reaches the status bar as a pushed event, without a reload.
+  const created = await page.evaluate(() =>
+    window.api!.stores.create({ name: '深圳旗舰店', region: 'eu', marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'] }),
+  );
+  expect(created.ok).toBe(true);
+  await expect(shell.statusStore()).toHaveText('店铺：深圳旗舰店');
+  expect((await harness.core.stores.list()).map((s) => s.name)).toEqual(['深圳旗舰店']);
+});
+
+test('every navigation entry leads to a screen, in zh-CN and in en', async ({ page, harness }) => {
+  const shell = new AppShell(page);
+  await shell.open(harness.url);
+  for (const s of screens) {
+    await shell.nav(s.id).click();
+    await expect(shell.screen()).toHaveAttribute('data-screen', s.id);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.zh);
+    await expect(page.getByTestId('not-built')).toContainText(`${s.zh}：尚未开发`);
+  }
+  await shell.nav('settings').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('设置');
+  await expect(page.getByTestId('no-stores')).toHaveText('还没有店铺。');
+
+  await shell.chooseLanguage('English');
+  await expect(shell.title()).toHaveText('Amazon Seller ERP');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  for (const s of screens) {
+    await shell.nav(s.id).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.en);
+    await expect(page.getByTestId('not-built')).toContainText(`${s.en}: not built yet`);
+  }
+});
+
+test('language choice is saved in the core, audited, and survives a reload; the station reopens its last screen', async ({ page, harness }) => {
+  const shell = new AppShell(page);
+  await shell.open(harness.url);
+  await shell.nav('inventory').click();
+  await shell.chooseLanguage('English');
+  await expect(shell.statusStore()).toHaveText('Store: No store added');
+  await expect(shell.statusNetwork()).toHaveText('Offline');
+  expect(await harness.core.settings.getPreferences()).toEqual({ locale: 'en' });
+  const audit = await harness.core.audit.list(10);
+  expect(audit[0]).toMatchObject({ action: 'settings.update', detail: { from: null, to: 'en' } });
+
+  await page.reload();
+  await expect(shell.title()).toHaveText('Amazon Seller ERP');
+  await expect(shell.screen()).toHaveAttribute('data-screen', 'inventory');
+
+  await shell.chooseLanguage('简体中文');
+  await expect(shell.title()).toHaveText('亚马逊卖家 ERP');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('库存');
+});
+
+test.describe('with an English operating system', () => {
+  test.use({ locale: 'en-US' });
+  test('follows the OS language until the user chooses one', async ({ page, harness }) => {
+    const shell = new AppShell(page);
+    await shell.open(harness.url);
+    await expect(shell.title()).toHaveText('Amazon Seller ERP');
+    await expect(shell.statusSync()).toHaveText('Never synced');
+  });
+});
