@@ -70,7 +70,7 @@ export function App() {
       <CssBaseline />
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
         <AppBar position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
-          <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Toolbar sx={{ gap: 2, py: 1 }}>
             <Typography variant="h6" component="div" sx={{ flex: 1 }} data-testid="app-title">
               {t('app.title')}
             </Typography>

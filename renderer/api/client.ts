@@ -45,6 +45,7 @@ export const api = {
   updatePreferences: (input: Parameters<WindowApi['settings']['updatePreferences']>[0]) =>
     unwrap(bridge().settings.updatePreferences(input)),
   listStores: () => unwrap(bridge().stores.list({})),
+  listMarketplaces: () => unwrap(bridge().marketplaces.list({})),
 };
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

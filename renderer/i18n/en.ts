@@ -44,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'settings.languageHelp': '"Follow system" uses the operating system language (Simplified Chinese for languages other than English).',
   'settings.stores': 'Stores (seller accounts)',
   'settings.noStores': 'No stores yet.',
+  'settings.storeName': 'Store name',
   'settings.storeRegion': 'Region',
   'settings.storeMarketplaces': 'Marketplaces',
   'settings.storeCreated': 'Added',

@@ -43,6 +43,7 @@ export const zhCN = {
   'settings.languageHelp': '选择“跟随系统”时按操作系统语言显示（中文以外的语言默认显示简体中文）。',
   'settings.stores': '店铺（卖家账号）',
   'settings.noStores': '还没有店铺。',
+  'settings.storeName': '店铺名称',
   'settings.storeRegion': '区域',
   'settings.storeMarketplaces': '站点',
   'settings.storeCreated': '添加时间',

@@ -27,6 +27,11 @@ test('shell loads in Chinese by default and shows the core status over the contr
   expect(created.ok).toBe(true);
   await expect(shell.statusStore()).toHaveText('店铺：深圳旗舰店');
   expect((await harness.core.stores.list()).map((s) => s.name)).toEqual(['深圳旗舰店']);
+
+  await shell.nav('settings').click();
+  const row = page.getByTestId('stores-table').getByRole('row', { name: /深圳旗舰店/ });
+  await expect(row).toContainText('欧洲');
+  await expect(row).toContainText('amazon.fr, amazon.de');
 });
 
 test('every navigation entry leads to a screen, in zh-CN and in en', async ({ page, harness }) => {

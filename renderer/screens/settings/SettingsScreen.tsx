@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import type { Store } from '../../../shared/domain/store';
+import type { Marketplace, Store } from '../../../shared/domain/store';
 import { api, ApiError, onEvent } from '../../api/client';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { formatDateTime, useLocaleStore, useT } from '../../i18n';
@@ -9,11 +9,14 @@ export function SettingsScreen() {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const [stores, setStores] = useState<Store[] | null>(null);
+  const [marketplaces, setMarketplaces] = useState<Map<string, Marketplace>>(new Map());
   const [error, setError] = useState<ApiError | null>(null);
 
   const load = useCallback(async () => {
     try {
-      setStores(await api.listStores());
+      const [list, known] = await Promise.all([api.listStores(), api.listMarketplaces()]);
+      setStores(list);
+      setMarketplaces(new Map(known.map((m) => [m.id, m])));
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError('internal'));
@@ -58,7 +61,7 @@ export function SettingsScreen() {
             <Table size="small" data-testid="stores-table">
               <TableHead>
                 <TableRow>
-                  <TableCell>{t('settings.stores')}</TableCell>
+                  <TableCell>{t('settings.storeName')}</TableCell>
                   <TableCell>{t('settings.storeRegion')}</TableCell>
                   <TableCell>{t('settings.storeMarketplaces')}</TableCell>
                   <TableCell>{t('settings.storeCreated')}</TableCell>
@@ -69,7 +72,7 @@ export function SettingsScreen() {
                   <TableRow key={s.id}>
                     <TableCell>{s.name}</TableCell>
                     <TableCell>{t(`region.${s.region}`)}</TableCell>
-                    <TableCell>{s.marketplaceIds.join(', ')}</TableCell>
+                    <TableCell>{s.marketplaceIds.map((id) => marketplaces.get(id)?.domain ?? id).join(', ')}</TableCell>
                     <TableCell>{formatDateTime(locale, s.createdAt)}</TableCell>
                   </TableRow>
                 ))}
