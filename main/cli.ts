@@ -1,9 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from './core';
 import { defaultDataDir, osActorName } from './config';
 import { dispatch } from './ipc/dispatch';
 import type { Channel } from '../shared/ipc/contract';
-import { readFileSync } from 'node:fs';
+import { DEMO_ACCOUNT, startSimulator } from './simulator/server';
+import { parseEndpoint } from './spapi/endpoint';
+import { SpApiClient } from './spapi/client';
+import { amazonApi } from './spapi/amazon-api';
+import { RateLimiter } from './spapi/rate-limiter';
+import { SpApiError } from './spapi/errors';
 
 /**
  * Headless entry on the same core and the same `dispatch` as the window, so scripts get the same validation
@@ -16,6 +24,12 @@ const USAGE = `usage: npm run cli -- <command> [options]
   stores:add --name N --region na|eu|fe --marketplaces ID[,ID…] [--seller-id S]
   marketplaces:list                   Amazon marketplaces the app knows
   audit [--limit N]                   latest audit log entries
+  simulator [--port P] [--seed N] [--time-scale X] [--orders-per-hour N]
+                                      run the SP-API simulator; prints its port, CA file and demo credentials
+  spapi:test --endpoint https://127.0.0.1:P --ca FILE [--region na|eu|fe]
+             [--client-id ID --client-secret S --refresh-token T]
+                                      call a cheap SP-API operation (getMarketplaceParticipations) on any
+                                      SP-API-compatible endpoint on loopback; demo credentials by default
 options: --data-dir DIR (default: $ERP_DATA_DIR or the OS app-data folder)`;
 
 const { positionals, values } = parseArgs({
@@ -27,12 +41,27 @@ const { positionals, values } = parseArgs({
     marketplaces: { type: 'string' },
     'seller-id': { type: 'string' },
     limit: { type: 'string' },
+    port: { type: 'string' },
+    seed: { type: 'string' },
+    'time-scale': { type: 'string' },
+    'orders-per-hour': { type: 'string' },
+    endpoint: { type: 'string' },
+    ca: { type: 'string' },
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
+    'refresh-token': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 const command = positionals[0];
-const calls: Record<string, () => [Channel, unknown] | null> = {
+const fail = (code: string, params: unknown = {}) => {
+  console.error(`error ${code} ${JSON.stringify(params)}`);
+  return 1;
+};
+const num = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
+
+const dispatchCalls: Record<string, () => [Channel, unknown] | null> = {
   'db:migrate': () => null,
   status: () => ['system:status', {}],
   'stores:list': () => ['stores:list', {}],
@@ -49,34 +78,100 @@ const calls: Record<string, () => [Channel, unknown] | null> = {
   audit: () => ['audit:list', values.limit ? { limit: Number(values.limit) } : {}],
 };
 
-if (values.help || !command || !(command in calls)) {
-  console.log(USAGE);
-  process.exit(command && !values.help ? 1 : 0);
-}
-
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-const core = await createCore({
-  dataDir: values['data-dir'] ?? defaultDataDir(),
-  appVersion: version,
-  actor: { name: osActorName('cli:') },
-});
-
-let exitCode = 0;
-try {
-  const call = calls[command]?.();
-  if (!call) {
-    console.log(JSON.stringify({ migrated: true, database: core.dbPath }));
-  } else {
+async function runCoreCommand(name: string): Promise<number> {
+  const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const core = await createCore({ dataDir: values['data-dir'] ?? defaultDataDir(), appVersion: version, actor: { name: osActorName('cli:') } });
+  try {
+    const call = dispatchCalls[name]?.();
+    if (!call) {
+      console.log(JSON.stringify({ migrated: true, database: core.dbPath }));
+      return 0;
+    }
     if (call[0] === 'system:status') await core.connectivity.check();
     const result = await dispatch(core, call[0], call[1], console);
-    if (result.ok) {
-      console.log(JSON.stringify(result.value, null, 2));
-    } else {
-      console.error(`error ${result.error.code} ${JSON.stringify(result.error.params)}`);
-      exitCode = 1;
-    }
+    if (!result.ok) return fail(result.error.code, result.error.params);
+    console.log(JSON.stringify(result.value, null, 2));
+    return 0;
+  } finally {
+    await core.close();
   }
-} finally {
-  await core.close();
+}
+
+async function runSimulator(): Promise<number> {
+  const sim = await startSimulator({
+    port: num(values.port, 0),
+    seed: num(values.seed, 1),
+    timeScale: num(values['time-scale'], 1),
+    ...(values['orders-per-hour'] ? { ordersPerHour: Number(values['orders-per-hour']) } : {}),
+  });
+  const caFile = path.join(os.tmpdir(), `sp-api-simulator-${sim.port}.pem`);
+  fs.writeFileSync(caFile, sim.caPem);
+  console.log(
+    JSON.stringify(
+      {
+        port: sim.port,
+        endpoint: `https://127.0.0.1:${sim.port}`,
+        caFile,
+        region: 'na',
+        account: { sellerId: DEMO_ACCOUNT.sellerId, clientId: DEMO_ACCOUNT.clientId, clientSecret: DEMO_ACCOUNT.clientSecret, refreshToken: DEMO_ACCOUNT.refreshToken },
+        marketplaceIds: sim.marketplaceIds,
+        hint: 'Clients keep the Amazon host names (sellingpartnerapi-*.amazon.com, api.amazon.com) for TLS and dial this port; trust caFile only.',
+      },
+      null,
+      2,
+    ),
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sim.close();
+  fs.rmSync(caFile, { force: true });
+  return 0;
+}
+
+async function runSpApiTest(): Promise<number> {
+  const endpoint = parseEndpoint(values.endpoint, values.ca);
+  if (!endpoint.ok) return fail('invalid-input', { field: endpoint.field, reason: endpoint.reason });
+  const region = (values.region ?? 'na') as 'na' | 'eu' | 'fe';
+  if (!['na', 'eu', 'fe'].includes(region)) return fail('invalid-input', { field: 'region' });
+  const client = new SpApiClient({
+    region,
+    sellingPartner: 'cli',
+    credentials: {
+      clientId: values['client-id'] ?? DEMO_ACCOUNT.clientId,
+      clientSecret: values['client-secret'] ?? DEMO_ACCOUNT.clientSecret,
+      refreshToken: values['refresh-token'] ?? DEMO_ACCOUNT.refreshToken,
+    },
+    limiter: new RateLimiter(),
+    endpoint: endpoint.value,
+    maxAttempts: 3,
+  });
+  try {
+    const started = performance.now();
+    const res = await amazonApi(client).getMarketplaceParticipations();
+    console.log(JSON.stringify({ ok: true, latencyMs: Math.round(performance.now() - started), marketplaces: res.payload.map((p) => p.marketplace.id), storeName: res.payload[0]?.storeName ?? null }, null, 2));
+    return 0;
+  } catch (err) {
+    if (err instanceof SpApiError) return fail(`spapi-${err.kind}`, { status: err.status, message: err.message });
+    throw err;
+  } finally {
+    client.close();
+  }
+}
+
+let exitCode: number;
+if (values.help || !command) {
+  console.log(USAGE);
+  exitCode = 0;
+} else if (command in dispatchCalls) {
+  exitCode = await runCoreCommand(command);
+} else if (command === 'simulator') {
+  exitCode = await runSimulator();
+} else if (command === 'spapi:test') {
+  exitCode = await runSpApiTest();
+} else {
+  console.log(USAGE);
+  exitCode = 1;
 }
 process.exit(exitCode);

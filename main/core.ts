@@ -10,6 +10,13 @@ import { createConnectivityMonitor, DEFAULT_PROBE_TARGET, type ProbeTarget } fro
 import { createSettingsService } from './services/settings.service';
 import { createStatusService } from './services/status.service';
 import { createStoresService } from './services/stores.service';
+import { createAmazonAccountsService } from './services/amazon-accounts.service';
+import { startSimulator, DEMO_ACCOUNT, type RunningSimulator } from './simulator/server';
+import type { EndpointOverride } from './spapi/loopback-agent';
+import { RateLimiter } from './spapi/rate-limiter';
+import { keyFileSecretBox, type SecretBox } from './spapi/secret-box';
+import { createStoreClients } from './spapi/store-clients';
+import type { NewStore } from '../shared/domain/store';
 
 export interface CoreConfig {
   /** Folder that holds the SQLite file (the app's userData in Electron). */
@@ -18,7 +25,26 @@ export interface CoreConfig {
   actor: Actor;
   clock?: Clock;
   probe?: { target: ProbeTarget; intervalMs: number; timeoutMs?: number };
+  /** Encrypts LWA secrets: Electron safeStorage in the app, the key file in the data folder otherwise. */
+  secretBox?: SecretBox;
+  /**
+   * Demo mode: an in-process SP-API simulator stands in for Amazon, and a first start with no store creates demo
+   * stores on it so a new user has a working app without an Amazon account.
+   */
+  demo?: { enabled: boolean; seed?: number; timeScale?: number; ordersPerHour?: number };
+  /**
+   * Sends real (non-demo) stores' calls to an SP-API-compatible server on loopback instead of Amazon;
+   * 'simulator' means the in-process demo simulator (the e2e harness uses it to connect "real" accounts offline).
+   */
+  spapiEndpoint?: EndpointOverride | 'simulator';
 }
+
+/** The demo seller sells in three SP-API regions, as most Chinese cross-border sellers do: one store each. */
+const DEMO_STORES: NewStore[] = [
+  { name: '演示店铺 Demo · NA', region: 'na', marketplaceIds: ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2', 'A1AM78C64UM0Y8'], sellerId: DEMO_ACCOUNT.sellerId },
+  { name: '演示店铺 Demo · EU', region: 'eu', marketplaceIds: ['A1F83G8C2ARO7P', 'A1PA6795UKMFR9', 'A13V1IB3VIYZZH', 'APJ6JRA9NG5V4', 'A1RKKUPIHCS9HS'], sellerId: DEMO_ACCOUNT.sellerId },
+  { name: '演示店铺 Demo · JP', region: 'fe', marketplaceIds: ['A1VC38T7YXB528'], sellerId: DEMO_ACCOUNT.sellerId },
+];
 
 export const DB_FILE_NAME = 'erp.sqlite';
 
@@ -52,6 +78,52 @@ export async function createCore(config: CoreConfig) {
   const settings = createSettingsService(db, clock, audit);
   const stores = createStoresService(db, clock, audit, publishStatus);
   const status = createStatusService({ appVersion: config.appVersion, stores, connectivity });
+  const limiter = new RateLimiter({ timeScale: config.demo?.timeScale ?? 1 });
+  let simulator: RunningSimulator | null = null;
+  const simulatorEndpoint = (): EndpointOverride | undefined =>
+    simulator ? { host: '127.0.0.1', port: simulator.port, ca: simulator.caPem } : undefined;
+  const endpointFor = (isDemo: boolean): EndpointOverride | undefined =>
+    isDemo || config.spapiEndpoint === 'simulator' ? simulatorEndpoint() : config.spapiEndpoint;
+  const storeClients = createStoreClients({
+    db,
+    clock,
+    secretBox: config.secretBox ?? keyFileSecretBox(config.dataDir),
+    limiter,
+    endpointFor: (store) => endpointFor(store.isDemo),
+    log: console,
+  });
+
+  const amazonAccounts = createAmazonAccountsService({
+    stores,
+    storeClients,
+    clientConfig: (region, credentials) => ({
+      region,
+      credentials,
+      sellingPartner: `test-${credentials.clientId}`,
+      limiter,
+      endpoint: endpointFor(false),
+    }),
+  });
+
+  async function startDemo(): Promise<void> {
+    const existing = await stores.list();
+    // A seller who has connected real accounts and removed the demo never pays for the simulator again.
+    if (existing.length > 0 && !existing.some((s) => s.isDemo) && config.spapiEndpoint !== 'simulator') return;
+    simulator = await startSimulator({
+      seed: config.demo?.seed ?? 20261123,
+      timeScale: config.demo?.timeScale ?? 1,
+      ...(config.demo?.ordersPerHour !== undefined ? { ordersPerHour: config.demo.ordersPerHour } : {}),
+    });
+    if (existing.length > 0) return;
+    for (const demo of DEMO_STORES) {
+      await stores.create(demo, {
+        isDemo: true,
+        credentials: { clientId: DEMO_ACCOUNT.clientId, clientSecret: DEMO_ACCOUNT.clientSecret, refreshToken: DEMO_ACCOUNT.refreshToken },
+        sealCredentials: storeClients.seal,
+        actor: 'system:demo',
+      });
+    }
+  }
 
   return {
     dbPath,
@@ -62,13 +134,21 @@ export async function createCore(config: CoreConfig) {
     status,
     connectivity,
     audit: { list: (limit: number, beforeId?: number) => listAudit(db, limit, beforeId) },
-    /** Starts background work (connectivity probe now; the sync scheduler later). Tests and one-shot CLI commands skip it. */
-    start() {
+    storeClients,
+    amazonAccounts,
+    limiter,
+    /** The in-process SP-API simulator while demo mode runs. */
+    simulator: () => simulator,
+    /** Starts background work: the connectivity probe, demo mode; the sync scheduler later. One-shot CLI commands skip it. */
+    async start() {
       connectivity.start();
+      if (config.demo?.enabled) await startDemo();
     },
     async close() {
       connectivity.stop();
       await connectivity.settled();
+      await storeClients.close();
+      await simulator?.close();
       await db.destroy();
     },
   };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, net, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from './core';
 import { osActorName } from './config';
 import { forwardEvents, registerIpc } from './ipc/electron';
@@ -64,8 +64,18 @@ app.whenReady().then(async () => {
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     actor: { name: osActorName() },
+    demo: { enabled: true },
+    ...(safeStorage.isEncryptionAvailable()
+      ? {
+          secretBox: {
+            kind: 'safe-storage' as const,
+            encrypt: (plain: string) => safeStorage.encryptString(plain).toString('base64'),
+            decrypt: (sealed: string) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+          },
+        }
+      : {}),
   });
-  core.start();
+  await core.start();
   registerIpc(core, { devServerUrl });
   createWindow();
   checkForUpdates();

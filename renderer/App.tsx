@@ -14,6 +14,7 @@ import {
 import { enUS, zhCN } from '@mui/material/locale';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from './api/client';
+import { DemoBanner } from './components/DemoBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { StatusBar } from './components/StatusBar';
 import { useLocaleStore, useT } from './i18n';
@@ -77,6 +78,7 @@ export function App() {
             <LanguageSwitch />
           </Toolbar>
         </AppBar>
+        <DemoBanner />
         <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
           <Drawer
             variant="permanent"

@@ -9,10 +9,13 @@ export interface Actor {
 
 export type AuditFn = (
   trx: Queryable,
-  change: { action: string; entity: string; entityId?: string | null; detail?: Record<string, unknown> | null },
+  change: { action: string; entity: string; entityId?: string | null; detail?: Record<string, unknown> | null; actor?: string },
 ) => Promise<void>;
 
-/** Audit rows are written inside the caller's transaction, so a change and its record land together or not at all. */
+/**
+ * Audit rows are written inside the caller's transaction, so a change and its record land together or not at all.
+ * Changes the app makes on its own (the demo store) name their actor `system:…`.
+ */
 export function createAudit(actor: Actor, clock: Clock): AuditFn {
-  return (trx, change) => appendAudit(trx, { ...change, actor: actor.name, at: clock.now().toISOString() });
+  return (trx, { actor: override, ...change }) => appendAudit(trx, { ...change, actor: override ?? actor.name, at: clock.now().toISOString() });
 }

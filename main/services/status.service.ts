@@ -9,7 +9,8 @@ export function createStatusService(deps: { appVersion: string; stores: StoresSe
     const first = stores[0];
     return {
       appVersion: deps.appVersion,
-      store: first ? { id: first.id, name: first.name, region: first.region, marketplaceCount: first.marketplaceIds.length } : null,
+      store: first ? { id: first.id, name: first.name, region: first.region, marketplaceCount: first.marketplaceIds.length, isDemo: first.isDemo } : null,
+      demo: stores.some((s) => s.isDemo),
       storeCount: stores.length,
       network: deps.connectivity.snapshot(),
       // No sync job has run before the sync engine exists; 'never' is the truth, not a placeholder.

@@ -46,6 +46,9 @@ export const api = {
     unwrap(bridge().settings.updatePreferences(input)),
   listStores: () => unwrap(bridge().stores.list({})),
   listMarketplaces: () => unwrap(bridge().marketplaces.list({})),
+  testCredentials: (input: Parameters<WindowApi['amazon']['testCredentials']>[0]) => unwrap(bridge().amazon.testCredentials(input)),
+  connectStore: (input: Parameters<WindowApi['stores']['connect']>[0]) => unwrap(bridge().stores.connect(input)),
+  testStoreConnection: (storeId: number) => unwrap(bridge().stores.testConnection({ storeId })),
 };
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

@@ -12,8 +12,10 @@ export type SyncState = z.infer<typeof syncStateSchema>;
 export const appStatusSchema = z.object({
   appVersion: z.string(),
   store: z
-    .object({ id: z.number().int(), name: z.string(), region: regionSchema, marketplaceCount: z.number().int() })
+    .object({ id: z.number().int(), name: z.string(), region: regionSchema, marketplaceCount: z.number().int(), isDemo: z.boolean() })
     .nullable(),
+  /** True while any store is a demo store: the renderer shows the demo banner. */
+  demo: z.boolean(),
   storeCount: z.number().int().nonnegative(),
   network: z.object({ state: networkStateSchema, checkedAt: isoDateTime.nullable() }),
   sync: z.object({ state: syncStateSchema, lastSuccessAt: isoDateTime.nullable() }),

@@ -24,6 +24,8 @@ export const storeSchema = z.object({
   sellerId: z.string().nullable(),
   region: regionSchema,
   marketplaceIds: z.array(marketplaceIdSchema),
+  /** Backed by the built-in SP-API simulator, not a real Amazon account. */
+  isDemo: z.boolean(),
   createdAt: isoDateTime,
 });
 export type Store = z.infer<typeof storeSchema>;

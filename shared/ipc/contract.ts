@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { amazonChannels } from './channels/amazon';
 import { auditChannels } from './channels/audit';
 import { settingsChannels } from './channels/settings';
 import { storesChannels } from './channels/stores';
@@ -15,6 +16,7 @@ export const contract = {
   ...settingsChannels,
   ...storesChannels,
   ...auditChannels,
+  ...amazonChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -5,13 +5,18 @@ import { test as base } from '@playwright/test';
 import { startHarness, type Harness } from '../harness/server';
 
 /** Each test gets its own data folder, core and harness: a fresh SQLite file, nothing shared. */
-export const test = base.extend<{ harness: Harness }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
-  harness: async ({}, use) => {
+export const test = base.extend<{ harness: Harness; demo: boolean }>({
+  /** Start the core in demo mode (embedded simulator + demo stores); off for tests of an empty app. */
+  demo: [false, { option: true }],
+  harness: async ({ demo }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-e2e-'));
     // A closed loopback port: the probe answers "offline" at once, deterministically.
-    const harness = await startHarness({ dataDir, probe: { target: { host: '127.0.0.1', port: 9 }, intervalMs: 60_000, timeoutMs: 500 } });
-    harness.core.start();
+    const harness = await startHarness({
+      dataDir,
+      probe: { target: { host: '127.0.0.1', port: 9 }, intervalMs: 60_000, timeoutMs: 500 },
+      ...(demo ? { demo: { enabled: true }, spapiEndpoint: 'simulator' as const } : {}),
+    });
+    await harness.core.start();
     await use(harness);
     await harness.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ describe('migrations', () => {
     db = openDatabase(path.join(tempDir(), 'erp.sqlite'));
     const result = await migrate(db);
     expect(result.applied).toEqual(migrations.map(([n]) => n));
-    expect(await tablesOf(db)).toEqual(['audit_log', 'marketplaces', 'settings', 'store_marketplaces', 'stores']);
+    expect(await tablesOf(db)).toEqual(['audit_log', 'marketplaces', 'settings', 'store_credentials', 'store_marketplaces', 'stores', 'sync_calls']);
     expect(await db('marketplaces').count({ n: '*' }).first()).toEqual({ n: 23 });
     expect(await db.raw('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await db.raw('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
@@ -42,7 +42,8 @@ describe('migrations', () => {
     expect(result.current).toBe(migrations.at(-1)?.[0]);
     expect(await db('stores').pluck('name')).toEqual(['老店铺']);
     expect(await db('settings').pluck('value_json')).toEqual(['"en"']);
-    expect(await tablesOf(db)).toContain('audit_log');
+    expect(await tablesOf(db)).toContain('sync_calls');
+    expect(await db('stores').pluck('is_demo')).toEqual([0]);
   });
 
   it('are idempotent: a second run applies nothing', async () => {

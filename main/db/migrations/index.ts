@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as m0001 from './0001_settings_stores';
 import * as m0002 from './0002_audit_log';
+import * as m0003 from './0003_spapi';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -13,6 +14,7 @@ interface Migration {
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_settings_stores', m0001],
   ['0002_audit_log', m0002],
+  ['0003_spapi', m0003],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {

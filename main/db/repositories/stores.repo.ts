@@ -6,6 +6,7 @@ interface StoreRow {
   name: string;
   seller_id: string | null;
   region: Region;
+  is_demo: number | boolean;
   created_at: string;
 }
 
@@ -26,6 +27,7 @@ export async function listStores(db: Queryable): Promise<Store[]> {
     name: r.name,
     sellerId: r.seller_id,
     region: r.region,
+    isDemo: Boolean(r.is_demo),
     createdAt: r.created_at,
     marketplaceIds: links.filter((l) => l.store_id === r.id).map((l) => l.marketplace_id),
   }));
@@ -37,10 +39,10 @@ export async function findStoreByName(db: Queryable, name: string): Promise<{ id
 
 export async function insertStore(
   db: Queryable,
-  store: { name: string; sellerId: string | null; region: Region; marketplaceIds: string[]; createdAt: string },
+  store: { name: string; sellerId: string | null; region: Region; marketplaceIds: string[]; isDemo: boolean; createdAt: string },
 ): Promise<number> {
   const [id] = await db('stores').insert(
-    { name: store.name, seller_id: store.sellerId, region: store.region, created_at: store.createdAt },
+    { name: store.name, seller_id: store.sellerId, region: store.region, is_demo: store.isDemo, created_at: store.createdAt },
     ['id'],
   );
   const storeId = typeof id === 'object' ? (id as { id: number }).id : (id as number);

@@ -1,4 +1,5 @@
 import type { Channel } from '../../../shared/ipc/contract';
+import { amazonHandlers } from './amazon.handlers';
 import { auditHandlers } from './audit.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { storesHandlers } from './stores.handlers';
@@ -11,4 +12,5 @@ export const handlers: HandlerMap<Channel> = {
   ...settingsHandlers,
   ...storesHandlers,
   ...auditHandlers,
+  ...amazonHandlers,
 };

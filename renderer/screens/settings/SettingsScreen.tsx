@@ -1,8 +1,11 @@
-import { Alert, Box, Button, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
+import type { ConnectionTest } from '../../../shared/ipc/channels/amazon';
 import type { Marketplace, Store } from '../../../shared/domain/store';
 import { api, ApiError, onEvent } from '../../api/client';
+import { connectionTestText } from '../../components/connection-test-text';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { ConnectAmazonForm } from './ConnectAmazonForm';
 import { formatDateTime, useLocaleStore, useT } from '../../i18n';
 
 export function SettingsScreen() {
@@ -11,6 +14,18 @@ export function SettingsScreen() {
   const [stores, setStores] = useState<Store[] | null>(null);
   const [marketplaces, setMarketplaces] = useState<Map<string, Marketplace>>(new Map());
   const [error, setError] = useState<ApiError | null>(null);
+  const [tests, setTests] = useState<Record<number, ConnectionTest | 'running'>>({});
+
+  const testStore = async (storeId: number) => {
+    setTests((m) => ({ ...m, [storeId]: 'running' }));
+    try {
+      const result = await api.testStoreConnection(storeId);
+      setTests((m) => ({ ...m, [storeId]: result }));
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError('internal'));
+      setTests((m) => Object.fromEntries(Object.entries(m).filter(([k]) => Number(k) !== storeId)));
+    }
+  };
 
   const load = useCallback(async () => {
     try {
@@ -65,21 +80,38 @@ export function SettingsScreen() {
                   <TableCell>{t('settings.storeRegion')}</TableCell>
                   <TableCell>{t('settings.storeMarketplaces')}</TableCell>
                   <TableCell>{t('settings.storeCreated')}</TableCell>
+                  <TableCell />
                 </TableRow>
               </TableHead>
               <TableBody>
                 {stores.map((s) => (
                   <TableRow key={s.id}>
-                    <TableCell>{s.name}</TableCell>
+                    <TableCell>
+                      {s.name} {s.isDemo ? <Chip size="small" color="warning" label={t('settings.demoChip')} /> : null}
+                    </TableCell>
                     <TableCell>{t(`region.${s.region}`)}</TableCell>
                     <TableCell>{s.marketplaceIds.map((id) => marketplaces.get(id)?.domain ?? id).join(', ')}</TableCell>
                     <TableCell>{formatDateTime(locale, s.createdAt)}</TableCell>
+                    <TableCell sx={{ minWidth: 220 }}>
+                      {tests[s.id] === 'running' ? (
+                        t('connect.testing')
+                      ) : tests[s.id] ? (
+                        <Typography variant="body2" color={(tests[s.id] as ConnectionTest).ok ? 'success.main' : 'error'} data-testid={`store-test-${s.id}`}>
+                          {connectionTestText(t, tests[s.id] as ConnectionTest)}
+                        </Typography>
+                      ) : (
+                        <Button size="small" onClick={() => void testStore(s.id)} data-testid={`store-test-button-${s.id}`}>
+                          {t('settings.testConnection')}
+                        </Button>
+                      )}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           )}
         </Paper>
+        <ConnectAmazonForm marketplaces={[...marketplaces.values()]} />
       </Stack>
     </Box>
   );

@@ -1,0 +1,58 @@
+import { DEMO_ACCOUNT } from '../../main/simulator/server';
+import { AppShell } from './pages/AppShell';
+import { expect, test } from './fixtures';
+
+test.use({ demo: true });
+
+test('a first start without an Amazon account runs on demo stores and says so', async ({ page, harness }) => {
+  const shell = new AppShell(page);
+  await shell.open(harness.url);
+  await expect(page.getByTestId('demo-banner')).toContainText('演示模式');
+  await expect(shell.statusStore()).toContainText('演示店铺 Demo · NA');
+  await expect(shell.statusStore()).toContainText('共 3 个店铺');
+
+  await page.getByTestId('demo-banner').getByRole('button', { name: '连接亚马逊账号' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('设置');
+  const stores = await harness.core.stores.list();
+  expect(stores.map((s) => [s.region, s.isDemo])).toEqual([['na', true], ['eu', true], ['fe', true]]);
+
+  // The demo store really talks SP-API to the embedded simulator.
+  await page.getByTestId(`store-test-button-${stores[0]!.id}`).click();
+  await expect(page.getByTestId(`store-test-${stores[0]!.id}`)).toContainText('连接成功');
+
+  await shell.chooseLanguage('English');
+  await expect(page.getByTestId('demo-banner')).toContainText('Demo mode');
+});
+
+test('connecting an account: test the credentials, see a clear error, then save', async ({ page, harness }) => {
+  const shell = new AppShell(page);
+  await shell.open(harness.url);
+  await shell.chooseLanguage('English');
+  await shell.nav('settings').click();
+  const form = page.getByTestId('connect-amazon');
+
+  await form.getByTestId('connect-name').fill('Shenzhen Gadgets US');
+  await form.getByRole('checkbox', { name: 'amazon.com', exact: true }).check();
+  await form.getByTestId('connect-clientId').fill(DEMO_ACCOUNT.clientId);
+  await form.getByTestId('connect-clientSecret').fill(DEMO_ACCOUNT.clientSecret);
+  await form.getByTestId('connect-refreshToken').fill('Atzr|not-the-right-token');
+  await form.getByTestId('connect-test').click();
+  await expect(form.getByTestId('connect-result')).toContainText('Credentials are invalid or revoked');
+
+  await form.getByTestId('connect-refreshToken').fill('not a token');
+  await form.getByTestId('connect-save').click();
+  await expect(form.getByTestId('connect-error')).toContainText('Invalid input: refresh token');
+  expect((await harness.core.stores.list()).some((s) => s.name === 'Shenzhen Gadgets US')).toBe(false);
+
+  await form.getByTestId('connect-refreshToken').fill(DEMO_ACCOUNT.refreshToken);
+  await form.getByTestId('connect-test').click();
+  await expect(form.getByTestId('connect-result')).toContainText('Connected');
+  await form.getByTestId('connect-save').click();
+  await expect(form.getByTestId('connect-saved')).toContainText('Shenzhen Gadgets US');
+  await expect(page.getByTestId('stores-table')).toContainText('Shenzhen Gadgets US');
+
+  // The secret went in once and is stored sealed: not readable in the database.
+  const row = await harness.core.db('store_credentials').orderBy('store_id', 'desc').first();
+  expect(JSON.stringify(row)).not.toContain(DEMO_ACCOUNT.refreshToken);
+  expect(JSON.stringify(row)).not.toContain(DEMO_ACCOUNT.clientSecret);
+});

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SpApiError } from '../../main/spapi/errors';
+import { projectOrder } from '../../main/simulator/routes/orders';
+import { simulatorWithClient } from '../support/simulator-harness';
+
+type Harness = Awaited<ReturnType<typeof simulatorWithClient>>;
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const ALL_INCLUDED = ['BUYER', 'RECIPIENT', 'PROCEEDS', 'EXPENSE', 'PROMOTION', 'CANCELLATION', 'FULFILLMENT', 'PACKAGES', 'TAX', 'PAYMENT'] as const;
+
+async function expectSpApiError(p: Promise<unknown>, kind: string): Promise<SpApiError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(SpApiError);
+  expect((err as SpApiError).kind).toBe(kind);
+  return err as SpApiError;
+}
+
+describe('amazon-sp-api client against the simulator, checked against Amazon models', () => {
+  it('reads every page of searchOrders with all included data, byte-exact whatever the chunking', async () => {
+    h = await simulatorWithClient({ chunkSize: 701 });
+    // Three days is about 9 pages of 100: within searchOrders' burst of 20, so no wait for the 180-second refill.
+    const createdAfter = new Date('2026-11-17T00:00:00Z').toISOString();
+    const seen = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await h.api.searchOrders({ createdAfter, includedData: [...ALL_INCLUDED], maxResultsPerPage: 100, ...(token ? { paginationToken: token } : {}) });
+      seen.push(...page.orders);
+      token = page.pagination?.nextToken;
+      pages += 1;
+    } while (token);
+
+    const expected = h.sim.store.searchOrders({ createdAfter: new Date(createdAfter), createdBefore: new Date(h.sim.clock.nowMs() - 120_000) });
+    expect(pages).toBeGreaterThan(1);
+    expect(seen.map((o) => o.orderId)).toEqual(expected.map((o) => o.orderId));
+    // Deep equality with what the simulator holds proves no byte was lost, including CJK split across chunks.
+    expect(seen).toEqual(expected.map((o) => projectOrder(o, new Set(ALL_INCLUDED))));
+    const text = JSON.stringify(seen);
+    expect(text).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(text).not.toContain('\ufffd');
+    expect(h.problems).toEqual([]);
+  });
+
+  it('leaves out what includedData does not ask for', async () => {
+    h = await simulatorWithClient();
+    const page = await h.api.searchOrders({ lastUpdatedAfter: '2026-11-15T00:00:00Z', maxResultsPerPage: 5 });
+    expect(page.orders.length).toBe(5);
+    for (const o of page.orders) {
+      expect(o.buyer).toBeUndefined();
+      expect(o.recipient).toBeUndefined();
+      expect(o.orderItems.length).toBeGreaterThan(0);
+    }
+    expect(page.lastUpdatedBefore).toBeDefined();
+    expect(h.problems).toEqual([]);
+  });
+
+  it('gets one order, confirms an FBM shipment, and types Amazon refusals', async () => {
+    h = await simulatorWithClient();
+    const [fbm] = h.sim.store.searchOrders({ createdAfter: new Date('2026-11-01T00:00:00Z'), fulfillmentStatuses: ['UNSHIPPED'], fulfilledBy: ['MERCHANT'] });
+    expect(fbm).toBeDefined();
+    const { order } = await h.api.getOrder(fbm!.orderId, ['RECIPIENT', 'FULFILLMENT']);
+    expect(order.orderId).toBe(fbm!.orderId);
+    expect(order.fulfillment?.fulfillmentStatus).toBe('UNSHIPPED');
+
+    const marketplaceId = order.salesChannel.marketplaceId!;
+    const body = {
+      marketplaceId,
+      packageDetail: {
+        packageReferenceId: '1',
+        carrierCode: 'UPS',
+        trackingNumber: '1Z999AA10123456784',
+        shipDate: new Date(h.sim.clock.nowMs() - 60_000).toISOString(),
+        orderItems: order.orderItems.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantityOrdered })),
+      },
+    };
+    await h.api.confirmShipment(order.orderId, body);
+    expect(h.sim.store.getOrder(order.orderId)?.fulfillment?.fulfillmentStatus).toBe('SHIPPED');
+
+    const unknownItem = { ...body, packageDetail: { ...body.packageDetail, packageReferenceId: '2', orderItems: [{ orderItemId: '99999999999999', quantity: 1 }] } };
+    const refused = await expectSpApiError(h.api.confirmShipment(order.orderId, unknownItem), 'invalid-input');
+    expect(refused.status).toBe(400);
+    expect(refused.attempts).toBe(1);
+    await expectSpApiError(h.api.getOrder('999-0000000-0000000'), 'not-found');
+    expect(h.problems).toEqual([]);
+  });
+
+  it('pages FBA inventory with nextToken', async () => {
+    h = await simulatorWithClient();
+    const first = await h.api.getInventorySummaries('ATVPDKIKX0DER', { details: true });
+    const all = [...first.payload.inventorySummaries];
+    let next = first.pagination?.nextToken;
+    while (next) {
+      const page = await h.api.getInventorySummaries('ATVPDKIKX0DER', { details: true, nextToken: next });
+      all.push(...page.payload.inventorySummaries);
+      next = page.pagination?.nextToken;
+    }
+    const expected = h.sim.store.inventorySummaries({ marketplaceId: 'ATVPDKIKX0DER', details: true });
+    expect(all.map((s) => s.sellerSku)).toEqual(expected.map((s) => s.sellerSku));
+    expect(all[0]?.inventoryDetails?.fulfillableQuantity).toBeTypeOf('number');
+    expect(h.problems).toEqual([]);
+  });
+
+  it('logs every call without tokens or PII', async () => {
+    h = await simulatorWithClient();
+    await h.api.getMarketplaceParticipations();
+    await expectSpApiError(h.api.getOrder('999-0000000-0000000'), 'not-found');
+    expect(h.calls).toEqual([
+      expect.objectContaining({ operation: 'getMarketplaceParticipations', httpStatus: 200, retries: 0, errorKind: null, requestId: expect.any(String) }),
+      expect.objectContaining({ operation: 'getOrder', httpStatus: 404, retries: 0, errorKind: 'not-found' }),
+    ]);
+    expect(JSON.stringify(h.calls)).not.toMatch(/Atz[ar]\|/);
+  });
+
+  it('rejects wrong credentials as auth without retrying', async () => {
+    h = await simulatorWithClient({}, { credentials: { clientId: 'amzn1.application-oa2-client.demo0000000000000000000000', clientSecret: 'amzn1.oa2-cs.v1.demo-secret', refreshToken: 'Atzr|stolen' } });
+    const err = await expectSpApiError(h.api.getMarketplaceParticipations(), 'auth');
+    expect(err.attempts).toBe(1);
+    expect(err.message).not.toContain('Atzr|');
+  });
+
+  it('refreshes an expired access token and carries on', async () => {
+    // One wall second is one simulated hour: the one-hour access token expires within the test.
+    h = await simulatorWithClient({ timeScale: 3600 });
+    await h.api.getMarketplaceParticipations();
+    await new Promise((r) => setTimeout(r, 1200));
+    const again = await h.api.getMarketplaceParticipations();
+    expect(again.payload.length).toBe(9);
+    expect(h.exchanges.filter((e) => e.operation === 'lwa')).toHaveLength(2);
+    expect(h.exchanges.some((e) => e.status === 403)).toBe(true);
+  });
+});
