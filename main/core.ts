@@ -13,6 +13,7 @@ import { createStoresService } from './services/stores.service';
 import { createAmazonAccountsService } from './services/amazon-accounts.service';
 import { startSimulator, DEMO_ACCOUNT, type RunningSimulator } from './simulator/server';
 import type { EndpointOverride } from './spapi/loopback-agent';
+import { REGION_HOSTS } from './spapi/operations';
 import { RateLimiter } from './spapi/rate-limiter';
 import { keyFileSecretBox, type SecretBox } from './spapi/secret-box';
 import { createStoreClients } from './spapi/store-clients';
@@ -69,7 +70,7 @@ export async function createCore(config: CoreConfig) {
   };
 
   const connectivity = createConnectivityMonitor({
-    target: config.probe?.target ?? DEFAULT_PROBE_TARGET,
+    target: async () => (config.probe ? config.probe.target : activeEndpoint()),
     intervalMs: config.probe?.intervalMs ?? 30_000,
     timeoutMs: config.probe?.timeoutMs,
     clock,
@@ -104,6 +105,14 @@ export async function createCore(config: CoreConfig) {
       endpoint: endpointFor(false),
     }),
   });
+
+  /** Where the first store's calls go: what "online" means in the status bar. */
+  async function activeEndpoint(): Promise<ProbeTarget> {
+    const [first] = await stores.list();
+    if (!first) return DEFAULT_PROBE_TARGET;
+    const override = endpointFor(first.isDemo);
+    return override ? { host: override.host, port: override.port } : { host: REGION_HOSTS[first.region], port: 443 };
+  }
 
   async function startDemo(): Promise<void> {
     const existing = await stores.list();
@@ -141,8 +150,8 @@ export async function createCore(config: CoreConfig) {
     simulator: () => simulator,
     /** Starts background work: the connectivity probe, demo mode; the sync scheduler later. One-shot CLI commands skip it. */
     async start() {
-      connectivity.start();
       if (config.demo?.enabled) await startDemo();
+      connectivity.start();
     },
     async close() {
       connectivity.stop();

@@ -24,7 +24,8 @@ export function probeTcp(target: ProbeTarget, timeoutMs: number): Promise<boolea
 }
 
 export function createConnectivityMonitor(opts: {
-  target: ProbeTarget;
+  /** Resolved at every probe: the endpoint that matters follows the active store (demo simulator, region host). */
+  target: () => Promise<ProbeTarget>;
   intervalMs: number;
   timeoutMs?: number;
   clock: Clock;
@@ -36,7 +37,9 @@ export function createConnectivityMonitor(opts: {
   let inFlight: Promise<NetworkState> | null = null;
 
   async function check(): Promise<NetworkState> {
-    inFlight ??= probeTcp(opts.target, opts.timeoutMs ?? 3000)
+    inFlight ??= opts
+      .target()
+      .then((target) => probeTcp(target, opts.timeoutMs ?? 3000))
       .then((online) => {
         const next: NetworkState = online ? 'online' : 'offline';
         const changed = next !== state;

@@ -10,6 +10,7 @@ test('a first start without an Amazon account runs on demo stores and says so', 
   await expect(page.getByTestId('demo-banner')).toContainText('演示模式');
   await expect(shell.statusStore()).toContainText('演示店铺 Demo · NA');
   await expect(shell.statusStore()).toContainText('共 3 个店铺');
+  await expect(shell.statusNetwork()).toHaveText('在线');
 
   await page.getByTestId('demo-banner').getByRole('button', { name: '连接亚马逊账号' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('设置');
@@ -19,6 +20,7 @@ test('a first start without an Amazon account runs on demo stores and says so', 
   // The demo store really talks SP-API to the embedded simulator.
   await page.getByTestId(`store-test-button-${stores[0]!.id}`).click();
   await expect(page.getByTestId(`store-test-${stores[0]!.id}`)).toContainText('连接成功');
+  await expect(page.getByTestId(`store-test-${stores[0]!.id}`)).toContainText('amazon.com');
 
   await shell.chooseLanguage('English');
   await expect(page.getByTestId('demo-banner')).toContainText('Demo mode');

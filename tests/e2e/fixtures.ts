@@ -10,11 +10,13 @@ export const test = base.extend<{ harness: Harness; demo: boolean }>({
   demo: [false, { option: true }],
   harness: async ({ demo }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'erp-e2e-'));
-    // A closed loopback port: the probe answers "offline" at once, deterministically.
+    // Without demo, a closed loopback port: the probe answers "offline" at once, deterministically. In demo mode the
+    // probe follows the demo store to the embedded simulator, as in the app.
     const harness = await startHarness({
       dataDir,
-      probe: { target: { host: '127.0.0.1', port: 9 }, intervalMs: 60_000, timeoutMs: 500 },
-      ...(demo ? { demo: { enabled: true }, spapiEndpoint: 'simulator' as const } : {}),
+      ...(demo
+        ? { demo: { enabled: true }, spapiEndpoint: 'simulator' as const }
+        : { probe: { target: { host: '127.0.0.1', port: 9 }, intervalMs: 60_000, timeoutMs: 500 } }),
     });
     await harness.core.start();
     await use(harness);

@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +45,41 @@ describe('CLI on the same core', () => {
     const unknown = await cli(dir, 'drop-everything');
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain('usage:');
+  });
+});
+
+describe('CLI simulator', () => {
+  it('runs standalone, prints port, CA file and credentials, and a client pointed at it connects', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', 'simulator', '--seed', '5', '--time-scale', '10'], { cwd: root });
+    try {
+      const info = await new Promise<{ port: number; endpoint: string; caFile: string; account: Record<string, string> }>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          try {
+            resolve(JSON.parse(out));
+          } catch {
+            // Not the whole object yet.
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
+      });
+      expect(info.endpoint).toBe(`https://127.0.0.1:${info.port}`);
+      expect(fs.readFileSync(info.caFile, 'utf8')).toContain('BEGIN CERTIFICATE');
+
+      const ok = await cli(tempDir(), 'spapi:test', '--endpoint', info.endpoint, '--ca', info.caFile);
+      expect(ok.code).toBe(0);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, marketplaces: expect.arrayContaining(['ATVPDKIKX0DER', 'A1VC38T7YXB528']) });
+
+      const wrong = await cli(tempDir(), 'spapi:test', '--endpoint', info.endpoint, '--ca', info.caFile, '--refresh-token', 'Atzr|wrong');
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(/^error spapi-auth /m);
+
+      const remote = await cli(tempDir(), 'spapi:test', '--endpoint', 'https://example.com:443', '--ca', info.caFile);
+      expect(remote.stderr).toMatch(/error invalid-input .*loopback-only/);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
   });
 });

@@ -28,7 +28,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 
 const EMPTY: FormState = { name: '', region: 'na', marketplaceIds: [], sellerId: '', clientId: '', clientSecret: '', refreshToken: '' };
 
-export function ConnectAmazonForm({ marketplaces }: { marketplaces: Marketplace[] }) {
+export function ConnectAmazonForm({ marketplaces, domainOf }: { marketplaces: Marketplace[]; domainOf: (id: string) => string }) {
   const t = useT();
   const [form, setForm] = useState<FormState>(EMPTY);
   const [busy, setBusy] = useState(false);
@@ -145,7 +145,7 @@ export function ConnectAmazonForm({ marketplaces }: { marketplaces: Marketplace[
         {busy ? <Alert severity="info">{t('connect.testing')}</Alert> : null}
         {test ? (
           <Alert severity={test.ok ? 'success' : 'error'} data-testid="connect-result">
-            {connectionTestText(t, test)}
+            {connectionTestText(t, test, domainOf)}
           </Alert>
         ) : null}
         {error ? (

@@ -16,6 +16,8 @@ export function SettingsScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [tests, setTests] = useState<Record<number, ConnectionTest | 'running'>>({});
 
+  const domainOf = (id: string) => marketplaces.get(id)?.domain ?? id;
+
   const testStore = async (storeId: number) => {
     setTests((m) => ({ ...m, [storeId]: 'running' }));
     try {
@@ -86,7 +88,7 @@ export function SettingsScreen() {
               <TableBody>
                 {stores.map((s) => (
                   <TableRow key={s.id}>
-                    <TableCell>
+                    <TableCell sx={{ minWidth: 200 }}>
                       {s.name} {s.isDemo ? <Chip size="small" color="warning" label={t('settings.demoChip')} /> : null}
                     </TableCell>
                     <TableCell>{t(`region.${s.region}`)}</TableCell>
@@ -97,7 +99,7 @@ export function SettingsScreen() {
                         t('connect.testing')
                       ) : tests[s.id] ? (
                         <Typography variant="body2" color={(tests[s.id] as ConnectionTest).ok ? 'success.main' : 'error'} data-testid={`store-test-${s.id}`}>
-                          {connectionTestText(t, tests[s.id] as ConnectionTest)}
+                          {connectionTestText(t, tests[s.id] as ConnectionTest, domainOf)}
                         </Typography>
                       ) : (
                         <Button size="small" onClick={() => void testStore(s.id)} data-testid={`store-test-button-${s.id}`}>
@@ -111,7 +113,7 @@ export function SettingsScreen() {
             </Table>
           )}
         </Paper>
-        <ConnectAmazonForm marketplaces={[...marketplaces.values()]} />
+        <ConnectAmazonForm marketplaces={[...marketplaces.values()]} domainOf={domainOf} />
       </Stack>
     </Box>
   );
