@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, net, protocol, safeStorage, session, shell } from 'electron';
 import { createCore, type Core } from './core';
 import { osActorName } from './config';
+import { parseEndpoint } from './spapi/endpoint';
 import { forwardEvents, registerIpc } from './ipc/electron';
 import { contentSecurityPolicy } from './security/csp';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, decideLeavingApp } from './security/trusted-url';
@@ -60,11 +61,15 @@ app.whenReady().then(async () => {
     });
   }
   serveBundle();
+  // For a simulator or test server elsewhere on this machine: ERP_SPAPI_ENDPOINT=https://127.0.0.1:<port> ERP_SPAPI_CA=<pem>.
+  const endpoint = process.env.ERP_SPAPI_ENDPOINT ? parseEndpoint(process.env.ERP_SPAPI_ENDPOINT, process.env.ERP_SPAPI_CA) : null;
+  if (endpoint && !endpoint.ok) console.error('ignoring ERP_SPAPI_ENDPOINT', endpoint.field, endpoint.reason);
   core = await createCore({
     dataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     actor: { name: osActorName() },
     demo: { enabled: true },
+    ...(endpoint?.ok ? { spapiEndpoint: endpoint.value } : {}),
     ...(safeStorage.isEncryptionAvailable()
       ? {
           secretBox: {

@@ -107,6 +107,15 @@ describe('amazon-sp-api client against the simulator, checked against Amazon mod
     expect(h.problems).toEqual([]);
   });
 
+  it('refuses an inventory nextToken older than 30 seconds, as Amazon does', async () => {
+    h = await simulatorWithClient({ timeScale: 100 });
+    const first = await h.api.getInventorySummaries('ATVPDKIKX0DER', { details: false });
+    expect(first.pagination?.nextToken).toBeDefined();
+    await new Promise((r) => setTimeout(r, 400));
+    const err = await expectSpApiError(h.api.getInventorySummaries('ATVPDKIKX0DER', { details: false, nextToken: first.pagination!.nextToken! }), 'invalid-input');
+    expect(err.message).toMatch(/expired/);
+  });
+
   it('logs every call without tokens or PII', async () => {
     h = await simulatorWithClient();
     await h.api.getMarketplaceParticipations();
