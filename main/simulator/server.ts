@@ -177,10 +177,18 @@ export async function startSimulator(opts: SimulatorOptions = {}) {
     const plan = operations[route.op];
     const rate = quota.rateFor(route.op, plan);
     const token = req.headers['x-amz-access-token'];
-    const session = typeof token === 'string' ? issued.get(token) : undefined;
+    // A Restricted Data Token stands in for the access token, but only on the resources it was issued for.
+    const rdt = typeof token === 'string' ? workflows.acceptsToken(token) : undefined;
+    const session = typeof token === 'string' ? (issued.get(token) ?? rdt) : undefined;
     const record = (out: SimResponse, fault: FaultKind | null) =>
       opts.onExchange?.({ operation: route.op, method, host, pathname: url.pathname, query: url.searchParams, requestBody: body, status: out.status, responseBody: out.body, fault });
 
+    if (rdt && !rdt.covers(method, url.pathname)) {
+      const out = amazonError(403, 'Unauthorized', 'Access to requested resource is denied.', 'The restricted data token does not cover this resource.');
+      record(out, null);
+      send(res, out, rate, 'none');
+      return;
+    }
     if (!session) {
       const out = amazonError(403, 'Unauthorized', 'Access to requested resource is denied.', 'The access token you provided is revoked, malformed or invalid.');
       record(out, null);

@@ -66,6 +66,8 @@ export interface CallRequest {
   body?: unknown;
   /** For the call log only. */
   marketplaceId?: string;
+  /** Sent instead of the access token, for operations that return PII (from createRestrictedDataToken). */
+  restrictedDataToken?: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -150,6 +152,7 @@ export class SpApiClient {
           ...(req.path ? { path: req.path } : {}),
           ...(req.query ? { query: dropUndefined(req.query) } : {}),
           ...(req.body !== undefined ? { body: req.body } : {}),
+          ...(req.restrictedDataToken ? { restricted_data_token: req.restrictedDataToken } : {}),
           options: { version: def.version, raw_result: true },
         });
         lastStatus = res.statusCode;

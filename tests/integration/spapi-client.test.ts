@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SpApiError } from '../../main/spapi/errors';
 import { projectOrder } from '../../main/simulator/routes/orders';
+import { createReport, createRestrictedDataToken, getReport } from '../../main/spapi/documents-api';
+import { reportDocumentSchema } from '../../main/spapi/schemas/reports';
 import { simulatorWithClient } from '../support/simulator-harness';
 
 type Harness = Awaited<ReturnType<typeof simulatorWithClient>>;
@@ -114,6 +116,23 @@ describe('amazon-sp-api client against the simulator, checked against Amazon mod
     await new Promise((r) => setTimeout(r, 400));
     const err = await expectSpApiError(h.api.getInventorySummaries('ATVPDKIKX0DER', { details: false, nextToken: first.pagination!.nextToken! }), 'invalid-input');
     expect(err.message).toMatch(/expired/);
+  });
+
+  it('sends a restricted data token in place of the access token, accepted only where it was granted', async () => {
+    h = await simulatorWithClient({ timeScale: 1000 });
+    const { reportId } = await createReport(h.client, { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: ['ATVPDKIKX0DER'] });
+    let report = await getReport(h.client, reportId);
+    while (report.processingStatus !== 'DONE') {
+      await new Promise((r) => setTimeout(r, 50));
+      report = await getReport(h.client, reportId);
+    }
+    const path = `/reports/2021-06-30/documents/${report.reportDocumentId}`;
+    const { restrictedDataToken } = await createRestrictedDataToken(h.client, { restrictedResources: [{ method: 'GET', path }] });
+    const doc = await h.client.call('getReportDocument', { path: { reportDocumentId: report.reportDocumentId! }, restrictedDataToken }, reportDocumentSchema);
+    expect(doc.reportDocumentId).toBe(report.reportDocumentId);
+    expect(h.exchanges.at(-1)).toMatchObject({ operation: 'getReportDocument', status: 200 });
+    await expectSpApiError(h.client.call('getMarketplaceParticipations', { restrictedDataToken }, null), 'auth');
+    expect(h.problems).toEqual([]);
   });
 
   it('logs every call without tokens or PII', async () => {

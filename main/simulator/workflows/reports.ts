@@ -1,0 +1,170 @@
+import { amazonError, invalidInput, type RouteContext, type SimResponse } from '../http-types';
+import { documentKey } from './documents';
+import { DOCUMENT_ID, checkMarketplaceIds, isPlainObject, parseDateTime, type WorkflowEnv } from './env';
+import { JobQueue, iso, phase, type ProcessingStatus, type Timeline } from './processing';
+import { REPORT_GENERATORS, toTsv } from './report-content';
+
+/**
+ * Amazon's report types that createReport accepts but this simulator does not generate. They end FATAL with an error
+ * document rather than being refused: the type is valid, so Amazon would take the request, and a FATAL report is the
+ * failure the app has to handle anyway. A type Amazon does not know at all is a 400, as in the model's sandbox example
+ * (`BAD_FEE_DISCOUNTS_REPORT` → 400 "Invalid input").
+ */
+const KNOWN_UNGENERATED = new Set([
+  'GET_FLAT_FILE_OPEN_LISTINGS_DATA', 'GET_MERCHANT_LISTINGS_DATA', 'GET_MERCHANT_LISTINGS_INACTIVE_DATA', 'GET_MERCHANT_LISTINGS_DATA_BACK_COMPAT',
+  'GET_MERCHANT_LISTINGS_DATA_LITE', 'GET_MERCHANT_LISTINGS_DATA_LITER', 'GET_MERCHANT_CANCELLED_LISTINGS_DATA', 'GET_MERCHANTS_LISTINGS_FYP_REPORT',
+  'GET_REFERRAL_FEE_PREVIEW_REPORT', 'GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING', 'GET_ORDER_REPORT_DATA_INVOICING', 'GET_ORDER_REPORT_DATA_TAX',
+  'GET_ORDER_REPORT_DATA_SHIPPING', 'GET_FLAT_FILE_ORDER_REPORT_DATA_INVOICING', 'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+  'GET_FLAT_FILE_ARCHIVED_ORDERS_DATA_BY_ORDER_DATE', 'GET_XML_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL', 'GET_XML_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL',
+  'GET_FLAT_FILE_PENDING_ORDERS_DATA', 'GET_PENDING_ORDERS_DATA', 'GET_CONVERGED_FLAT_FILE_PENDING_ORDERS_DATA',
+  'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL', 'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_INVOICING', 'GET_AMAZON_FULFILLED_SHIPMENTS_DATA_TAX',
+  'GET_FBA_MYI_ALL_INVENTORY_DATA', 'GET_AFN_INVENTORY_DATA', 'GET_AFN_INVENTORY_DATA_BY_COUNTRY', 'GET_LEDGER_SUMMARY_VIEW_DATA',
+  'GET_LEDGER_DETAIL_VIEW_DATA', 'GET_RESERVED_INVENTORY_DATA', 'GET_FBA_INVENTORY_PLANNING_DATA', 'GET_STRANDED_INVENTORY_UI_DATA',
+  'GET_FBA_STORAGE_FEE_CHARGES_DATA', 'GET_FBA_ESTIMATED_FBA_FEES_TXT_DATA', 'GET_FBA_REIMBURSEMENTS_DATA', 'GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA',
+  'GET_FBA_FULFILLMENT_CUSTOMER_SHIPMENT_SALES_DATA', 'GET_FBA_FULFILLMENT_CUSTOMER_SHIPMENT_PROMOTION_DATA',
+  'GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA', 'GET_FBA_FULFILLMENT_REMOVAL_SHIPMENT_DETAIL_DATA', 'GET_FBA_RECOMMENDED_REMOVAL_DATA',
+  'GET_FBA_SNS_FORECAST_DATA', 'GET_FBA_SNS_PERFORMANCE_DATA', 'GET_RESTOCK_INVENTORY_RECOMMENDATIONS_REPORT', 'GET_EXCESS_INVENTORY_DATA',
+  'GET_FBA_OVERAGE_FEE_CHARGES_DATA', 'GET_SALES_AND_TRAFFIC_REPORT', 'GET_BRAND_ANALYTICS_SEARCH_TERMS_REPORT', 'GET_V2_SELLER_PERFORMANCE_REPORT',
+  'GET_SELLER_FEEDBACK_DATA', 'GET_DATE_RANGE_FINANCIAL_TRANSACTION_DATA', 'GET_FLAT_FILE_SALES_TAX_DATA', 'GET_VAT_TRANSACTION_DATA',
+  'GET_COUPON_PERFORMANCE_REPORT', 'GET_PROMOTION_PERFORMANCE_REPORT', 'GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE',
+  'GET_XML_RETURNS_DATA_BY_RETURN_DATE', 'GET_FLAT_FILE_VAT_INVOICE_DATA_REPORT', 'GET_XML_VAT_INVOICE_DATA_REPORT',
+]);
+/** "Settlement reports cannot be requested or scheduled. They are automatically scheduled by Amazon." */
+const SETTLEMENT_TYPES = new Set(['GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE', 'GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2', 'GET_V2_SETTLEMENT_REPORT_DATA_XML']);
+/** Order reports read a window of updates; without dataStartTime Amazon looks back 30 days rather than "now", which would be empty. */
+const DEFAULT_ORDER_WINDOW_MS = 30 * 24 * 3600_000;
+
+interface ReportRecord {
+  reportId: string;
+  sellerId: string;
+  reportType: string;
+  marketplaceIds: string[];
+  dataStartTime: number;
+  dataEndTime: number;
+  timeline: Timeline;
+  outcome?: Extract<ProcessingStatus, 'DONE' | 'CANCELLED' | 'FATAL'>;
+  reportDocumentId?: string;
+  /** The document is written when first fetched, then kept: every later URL serves the same bytes. */
+  written: boolean;
+}
+
+/** Reports 2021-06-30: createReport → getReport (IN_QUEUE → IN_PROGRESS → DONE) → getReportDocument → gzip'd TSV. */
+export class ReportsService {
+  private readonly reports = new Map<string, ReportRecord>();
+  private readonly byDocument = new Map<string, ReportRecord>();
+  private readonly queue: JobQueue;
+
+  constructor(private readonly env: WorkflowEnv) {
+    // Simulated seconds: about half a minute queued and a minute of work, as small seller reports take.
+    this.queue = new JobQueue(env.rng, { queued: [20, 40], working: [45, 75] });
+  }
+
+  createReport = (ctx: RouteContext): SimResponse => {
+    const b = ctx.body;
+    if (!isPlainObject(b)) return invalidInput('The request body must be an object with reportType and marketplaceIds.');
+    const reportType = b.reportType;
+    if (typeof reportType !== 'string' || reportType === '') return invalidInput('reportType is required.');
+    if (SETTLEMENT_TYPES.has(reportType)) return invalidInput(`Report type ${reportType} cannot be requested. Settlement reports are scheduled by Amazon.`);
+    if (!REPORT_GENERATORS[reportType] && !KNOWN_UNGENERATED.has(reportType)) return invalidInput(`Invalid reportType ${reportType}.`);
+    const marketplaces = checkMarketplaceIds(ctx, b.marketplaceIds, 25);
+    if ('error' in marketplaces) return marketplaces.error;
+    if (b.reportOptions !== undefined && (!isPlainObject(b.reportOptions) || !Object.values(b.reportOptions).every((v) => typeof v === 'string'))) {
+      return invalidInput('reportOptions must map names to string values.');
+    }
+    const now = ctx.clock.nowMs();
+    const start = parseDateTime(b.dataStartTime);
+    const end = parseDateTime(b.dataEndTime);
+    if (start === null) return invalidInput('dataStartTime must be an ISO 8601 date-time.');
+    if (end === null) return invalidInput('dataEndTime must be an ISO 8601 date-time.');
+    if ((start && start.getTime() > now) || (end && end.getTime() > now)) return invalidInput('dataStartTime and dataEndTime must be prior to or equal to the current date and time.');
+    const dataEndTime = end?.getTime() ?? now;
+    const dataStartTime = start?.getTime() ?? (reportType.includes('ORDERS') ? dataEndTime - DEFAULT_ORDER_WINDOW_MS : dataEndTime);
+    if (dataStartTime > dataEndTime) return invalidInput('dataStartTime must not be later than dataEndTime.');
+
+    const report: ReportRecord = {
+      reportId: this.env.ids.reportId(),
+      sellerId: ctx.seller.sellerId,
+      reportType,
+      marketplaceIds: marketplaces.ok,
+      dataStartTime,
+      dataEndTime,
+      timeline: this.queue.schedule(`${ctx.seller.sellerId}|${reportType}`, now),
+      written: false,
+    };
+    this.reports.set(report.reportId, report);
+    this.env.due.push(report.timeline.endAt, () => this.finish(report));
+    return { status: 202, body: { reportId: report.reportId } };
+  };
+
+  getReport = (ctx: RouteContext): SimResponse => {
+    const reportId = ctx.params.reportId ?? '';
+    if (!/^\d+$/.test(reportId)) return invalidInput(`Invalid reportId ${reportId}.`);
+    const report = this.reports.get(reportId);
+    if (!report || report.sellerId !== ctx.seller.sellerId) return amazonError(404, 'NotFound', `Report ${reportId} was not found.`);
+    const p = phase(report.timeline, ctx.clock.nowMs());
+    const status: ProcessingStatus = p === 'ENDED' ? (report.outcome ?? 'IN_PROGRESS') : p;
+    const body: Record<string, unknown> = {
+      reportId,
+      reportType: report.reportType,
+      marketplaceIds: report.marketplaceIds,
+      dataStartTime: iso(report.dataStartTime),
+      dataEndTime: iso(report.dataEndTime),
+      createdTime: iso(report.timeline.createdAt),
+      processingStatus: status,
+    };
+    if (status !== 'IN_QUEUE') body.processingStartTime = iso(report.timeline.startAt);
+    if (report.outcome) body.processingEndTime = iso(report.timeline.endAt);
+    if (report.reportDocumentId) body.reportDocumentId = report.reportDocumentId;
+    return { status: 200, body };
+  };
+
+  getReportDocument = (ctx: RouteContext): SimResponse => {
+    const id = ctx.params.reportDocumentId ?? '';
+    if (!DOCUMENT_ID.test(id)) return invalidInput(`Invalid reportDocumentId ${id}.`);
+    const report = this.byDocument.get(id);
+    if (!report || report.sellerId !== ctx.seller.sellerId) return amazonError(404, 'NotFound', `Report document ${id} was not found.`);
+    const key = documentKey(id);
+    if (!report.written) {
+      this.env.documents.putGenerated(key, this.content(report), 'text/plain; charset=UTF-8', true);
+      report.written = true;
+    }
+    const gzipHeader = ctx.query.get('enableContentEncodingUrlHeader') === 'true';
+    return { status: 200, body: { reportDocumentId: id, url: this.env.documents.downloadUrl(key, { contentEncodingGzip: gzipHeader }), compressionAlgorithm: 'GZIP' } };
+  };
+
+  /** Processing ends: an ungenerated type fails, a report with no rows is cancelled ("no data to return"), else DONE. */
+  private finish(report: ReportRecord): void {
+    const generate = REPORT_GENERATORS[report.reportType];
+    if (!generate) {
+      report.outcome = 'FATAL';
+    } else {
+      const table = generate(this.input(report));
+      if (table.rows.length === 0) {
+        report.outcome = 'CANCELLED';
+        return;
+      }
+      report.outcome = 'DONE';
+    }
+    const documentId = this.env.ids.reportDocumentId();
+    report.reportDocumentId = documentId;
+    this.byDocument.set(documentId, report);
+  }
+
+  private content(report: ReportRecord): string {
+    const generate = REPORT_GENERATORS[report.reportType];
+    if (!generate) {
+      return `Report processing failed.\nreportType: ${report.reportType}\nreason: the SP-API simulator does not generate this report type.\n`;
+    }
+    return toTsv(generate(this.input(report)));
+  }
+
+  private input(report: ReportRecord) {
+    return {
+      store: this.env.store,
+      listings: this.env.listings,
+      marketplaceIds: report.marketplaceIds,
+      dataStartTime: new Date(report.dataStartTime),
+      dataEndTime: new Date(report.dataEndTime),
+    };
+  }
+}
