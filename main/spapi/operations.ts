@@ -36,6 +36,16 @@ export const operations = {
   getFeed: op({ endpoint: 'feeds', operation: 'getFeed', version: '2021-06-30', method: 'GET', path: '/feeds/2021-06-30/feeds/{feedId}', model: 'feeds-2021-06-30.json', rate: 2, burst: 15 }),
   getFeedDocument: op({ endpoint: 'feeds', operation: 'getFeedDocument', version: '2021-06-30', method: 'GET', path: '/feeds/2021-06-30/documents/{feedDocumentId}', model: 'feeds-2021-06-30.json', rate: 0.0222, burst: 10 }),
   createRestrictedDataToken: op({ endpoint: 'tokens', operation: 'createRestrictedDataToken', version: '2021-03-01', method: 'POST', path: '/tokens/2021-03-01/restrictedDataToken', model: 'tokens-2021-03-01.json', rate: 1, burst: 10 }),
+  getCatalogItem: op({ endpoint: 'catalogItems', operation: 'getCatalogItem', version: '2022-04-01', method: 'GET', path: '/catalog/2022-04-01/items/{asin}', model: 'catalog-items-2022-04-01.json', rate: 2, burst: 2 }),
+  searchCatalogItems: op({ endpoint: 'catalogItems', operation: 'searchCatalogItems', version: '2022-04-01', method: 'GET', path: '/catalog/2022-04-01/items', model: 'catalog-items-2022-04-01.json', rate: 2, burst: 2 }),
+  listTransactions: op({ endpoint: 'finances', operation: 'listTransactions', version: '2024-06-19', method: 'GET', path: '/finances/2024-06-19/transactions', model: 'finances-2024-06-19.json', rate: 0.5, burst: 10 }),
+  listFinancialEvents: op({ endpoint: 'finances', operation: 'listFinancialEvents', version: 'v0', method: 'GET', path: '/finances/v0/financialEvents', model: 'finances-v0.json', rate: 0.5, burst: 30 }),
+  listFinancialEventsByOrderId: op({ endpoint: 'finances', operation: 'listFinancialEventsByOrderId', version: 'v0', method: 'GET', path: '/finances/v0/orders/{orderId}/financialEvents', model: 'finances-v0.json', rate: 0.5, burst: 30 }),
+  createInboundPlan: op({ endpoint: 'fulfillmentInbound', operation: 'createInboundPlan', version: '2024-03-20', method: 'POST', path: '/inbound/fba/2024-03-20/inboundPlans', model: 'fulfillment-inbound-2024-03-20.json', rate: 2, burst: 2 }),
+  listInboundPlans: op({ endpoint: 'fulfillmentInbound', operation: 'listInboundPlans', version: '2024-03-20', method: 'GET', path: '/inbound/fba/2024-03-20/inboundPlans', model: 'fulfillment-inbound-2024-03-20.json', rate: 2, burst: 6 }),
+  getInboundOperationStatus: op({ endpoint: 'fulfillmentInbound', operation: 'getInboundOperationStatus', version: '2024-03-20', method: 'GET', path: '/inbound/fba/2024-03-20/operations/{operationId}', model: 'fulfillment-inbound-2024-03-20.json', rate: 2, burst: 6 }),
+  /** Carton and pallet labels still come from v0, called with the 2024-03-20 shipment's confirmation id. */
+  getLabels: op({ endpoint: 'fulfillmentInbound', operation: 'getLabels', version: 'v0', method: 'GET', path: '/fba/inbound/v0/shipments/{shipmentId}/labels', model: 'fulfillment-inbound-v0.json', rate: 2, burst: 30 }),
   getMarketplaceParticipations: op({ endpoint: 'sellers', operation: 'getMarketplaceParticipations', version: 'v1', method: 'GET', path: '/sellers/v1/marketplaceParticipations', model: 'sellers-v1.json', rate: 0.016, burst: 15 }),
 } as const;
 

@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LoopbackAgent } from '../../main/spapi/loopback-agent';
+import { DEMO_ACCOUNT } from '../../main/simulator/server';
 import { SpApiError } from '../../main/spapi/errors';
 import { projectOrder } from '../../main/simulator/routes/orders';
 import { createReport, createRestrictedDataToken, getReport } from '../../main/spapi/documents-api';
@@ -45,9 +48,29 @@ describe('amazon-sp-api client against the simulator, checked against Amazon mod
     // Deep equality with what the simulator holds proves no byte was lost, including CJK split across chunks.
     expect(seen).toEqual(expected.map((o) => projectOrder(o, new Set(ALL_INCLUDED))));
     const text = JSON.stringify(seen);
-    expect(text).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(text).toMatch(/[\u3040-\u30ff]/); // Japanese kana
+    expect(text).toMatch(/[\u4e00-\u9fff]/); // Chinese characters
+    expect(text).toMatch(/[äöüß]/); // German
+    expect(text).toMatch(/\p{Extended_Pictographic}/u); // emoji
     expect(text).not.toContain('\ufffd');
     expect(h.problems).toEqual([]);
+  });
+
+  it('really splits characters across chunks: the package on its own would corrupt them', async () => {
+    h = await simulatorWithClient({ chunkSize: 701 });
+    const { SellingPartner } = createRequire(import.meta.url)('amazon-sp-api') as { SellingPartner: new (c: unknown) => { callAPI(p: unknown): Promise<{ body: string; chunks: Buffer[] }> } };
+    const agent = new LoopbackAgent({ host: '127.0.0.1', port: h.sim.port, ca: h.sim.caPem });
+    const sp = new SellingPartner({
+      region: 'na',
+      refresh_token: DEMO_ACCOUNT.refreshToken,
+      credentials: { SELLING_PARTNER_APP_CLIENT_ID: DEMO_ACCOUNT.clientId, SELLING_PARTNER_APP_CLIENT_SECRET: DEMO_ACCOUNT.clientSecret },
+      options: { https_proxy_agent: agent, auto_request_throttled: false },
+    });
+    const res = await sp.callAPI({ operation: 'searchOrders', endpoint: 'orders', query: { createdAfter: '2026-11-17T00:00:00Z', includedData: ['BUYER', 'RECIPIENT'] }, options: { version: '2026-01-01', raw_result: true } });
+    agent.destroy();
+    expect(res.chunks.length).toBeGreaterThan(10);
+    expect(res.body).toContain('\ufffd');
+    expect(Buffer.concat(res.chunks).toString('utf8')).not.toContain('\ufffd');
   });
 
   it('leaves out what includedData does not ask for', async () => {
