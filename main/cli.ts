@@ -22,10 +22,14 @@ const USAGE = `usage: npm run cli -- <command> [options]
   status                              what the status bar shows
   stores:list                         seller accounts
   stores:add --name N --region na|eu|fe --marketplaces ID[,ID…] [--seller-id S]
+             [--client-id ID --client-secret S --refresh-token T]   (with credentials: a connected store)
   marketplaces:list                   Amazon marketplaces the app knows
   audit [--limit N]                   latest audit log entries
   simulator [--port P] [--seed N] [--time-scale X] [--orders-per-hour N]
                                       run the SP-API simulator; prints its port, CA file and demo credentials
+  sync [--endpoint https://127.0.0.1:P --ca FILE] [--store ID] [--backfill-days N]
+                                      sync orders of every store (or one) until caught up, then exit;
+                                      --endpoint sends real stores' calls to that SP-API server instead of Amazon
   spapi:test --endpoint https://127.0.0.1:P --ca FILE [--region na|eu|fe]
              [--client-id ID --client-secret S --refresh-token T]
                                       call a cheap SP-API operation (getMarketplaceParticipations) on any
@@ -50,6 +54,8 @@ const { positionals, values } = parseArgs({
     'client-id': { type: 'string' },
     'client-secret': { type: 'string' },
     'refresh-token': { type: 'string' },
+    store: { type: 'string' },
+    'backfill-days': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -67,12 +73,13 @@ const dispatchCalls: Record<string, () => [Channel, unknown] | null> = {
   'stores:list': () => ['stores:list', {}],
   'marketplaces:list': () => ['marketplaces:list', {}],
   'stores:add': () => [
-    'stores:create',
+    values['refresh-token'] ? 'stores:connect' : 'stores:create',
     {
       name: values.name,
       region: values.region,
       marketplaceIds: values.marketplaces?.split(',').map((s) => s.trim()).filter(Boolean),
       ...(values['seller-id'] ? { sellerId: values['seller-id'] } : {}),
+      ...(values['refresh-token'] ? { clientId: values['client-id'], clientSecret: values['client-secret'], refreshToken: values['refresh-token'] } : {}),
     },
   ],
   audit: () => ['audit:list', values.limit ? { limit: Number(values.limit) } : {}],
@@ -92,6 +99,36 @@ async function runCoreCommand(name: string): Promise<number> {
     if (!result.ok) return fail(result.error.code, result.error.params);
     console.log(JSON.stringify(result.value, null, 2));
     return 0;
+  } finally {
+    await core.close();
+  }
+}
+
+async function runSync(): Promise<number> {
+  let spapiEndpoint;
+  if (values.endpoint) {
+    const endpoint = parseEndpoint(values.endpoint, values.ca);
+    if (!endpoint.ok) return fail('invalid-input', { field: endpoint.field, reason: endpoint.reason });
+    spapiEndpoint = endpoint.value;
+  }
+  const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const core = await createCore({
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    appVersion: version,
+    actor: { name: osActorName('cli:') },
+    ...(spapiEndpoint ? { spapiEndpoint } : {}),
+    sync: { autoStart: false, ...(values['backfill-days'] ? { backfillDays: Number(values['backfill-days']) } : {}) },
+  });
+  const stop = () => void core.scheduler.drain();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await core.start();
+    await core.scheduler.refresh();
+    await core.scheduler.runNow(values.store ? { storeId: Number(values.store) } : {});
+    const status = core.scheduler.status();
+    console.log(JSON.stringify(status.jobs.map((j) => ({ store: j.storeId, job: j.job, state: j.state, lastSuccessAt: j.lastSuccessAt, error: j.lastError })), null, 2));
+    return status.jobs.some((j) => j.lastError) ? 1 : 0;
   } finally {
     await core.close();
   }
@@ -166,6 +203,8 @@ if (values.help || !command) {
   exitCode = 0;
 } else if (command in dispatchCalls) {
   exitCode = await runCoreCommand(command);
+} else if (command === 'sync') {
+  exitCode = await runSync();
 } else if (command === 'simulator') {
   exitCode = await runSimulator();
 } else if (command === 'spapi:test') {

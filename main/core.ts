@@ -18,6 +18,9 @@ import { RateLimiter } from './spapi/rate-limiter';
 import { keyFileSecretBox, type SecretBox } from './spapi/secret-box';
 import { createStoreClients } from './spapi/store-clients';
 import type { NewStore } from '../shared/domain/store';
+import { ordersJob } from './sync/jobs/orders.job';
+import { createScheduler } from './sync/scheduler';
+import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
 
 export interface CoreConfig {
   /** Folder that holds the SQLite file (the app's userData in Electron). */
@@ -38,6 +41,12 @@ export interface CoreConfig {
    * 'simulator' means the in-process demo simulator (the e2e harness uses it to connect "real" accounts offline).
    */
   spapiEndpoint?: EndpointOverride | 'simulator';
+  sync?: {
+    /** Start the scheduler with start() (the app); off for one-shot commands that call runNow themselves. */
+    autoStart?: boolean;
+    backfillDays?: number;
+    intervalMs?: number;
+  };
 }
 
 /** The demo seller sells in three SP-API regions, as most Chinese cross-border sellers do: one store each. */
@@ -65,7 +74,13 @@ export async function createCore(config: CoreConfig) {
   const events = new EventBus();
   const audit = createAudit(config.actor, clock);
   // Called only after start-up (a probe result, a created store), when `status` below exists.
+  const onStoresChanged = () => {
+    publishStatus();
+    void scheduler.refresh().catch(() => undefined);
+  };
+  let closed = false;
   const publishStatus = () => {
+    if (closed) return;
     void status.get().then((s) => events.emit('system:status-changed', s), () => undefined);
   };
 
@@ -77,9 +92,9 @@ export async function createCore(config: CoreConfig) {
     onChange: publishStatus,
   });
   const settings = createSettingsService(db, clock, audit);
-  const stores = createStoresService(db, clock, audit, publishStatus);
-  const status = createStatusService({ appVersion: config.appVersion, stores, connectivity });
+  const stores = createStoresService(db, clock, audit, onStoresChanged);
   const limiter = new RateLimiter({ timeScale: config.demo?.timeScale ?? 1 });
+  const secretBox = config.secretBox ?? keyFileSecretBox(config.dataDir);
   let simulator: RunningSimulator | null = null;
   const simulatorEndpoint = (): EndpointOverride | undefined =>
     simulator ? { host: '127.0.0.1', port: simulator.port, ca: simulator.caPem } : undefined;
@@ -88,11 +103,27 @@ export async function createCore(config: CoreConfig) {
   const storeClients = createStoreClients({
     db,
     clock,
-    secretBox: config.secretBox ?? keyFileSecretBox(config.dataDir),
+    secretBox,
     limiter,
     endpointFor: (store) => endpointFor(store.isDemo),
     log: console,
   });
+
+  const scheduler = createScheduler({
+    db,
+    clock,
+    secretBox,
+    jobs: [ordersJob({ backfillDays: config.sync?.backfillDays, intervalMs: config.sync?.intervalMs })],
+    stores: () => stores.list(),
+    apiFor: (storeId) => storeClients.forStore(storeId),
+    timeScale: config.demo?.timeScale ?? 1,
+    onStatus: (s) => {
+      events.emit('sync:status', s);
+      publishStatus();
+    },
+    log: console,
+  });
+  const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status() });
 
   const amazonAccounts = createAmazonAccountsService({
     stores,
@@ -137,6 +168,7 @@ export async function createCore(config: CoreConfig) {
   return {
     dbPath,
     db,
+    clock,
     events,
     settings,
     stores,
@@ -144,16 +176,22 @@ export async function createCore(config: CoreConfig) {
     connectivity,
     audit: { list: (limit: number, beforeId?: number) => listAudit(db, limit, beforeId) },
     storeClients,
+    scheduler,
+    secretBox,
     amazonAccounts,
     limiter,
     /** The in-process SP-API simulator while demo mode runs. */
     simulator: () => simulator,
     /** Starts background work: the connectivity probe, demo mode; the sync scheduler later. One-shot CLI commands skip it. */
     async start() {
+      await closeInterruptedRuns(db, clock.now().toISOString());
       if (config.demo?.enabled) await startDemo();
       connectivity.start();
+      if (config.sync?.autoStart !== false) await scheduler.start();
     },
     async close() {
+      await scheduler.drain();
+      closed = true;
       connectivity.stop();
       await connectivity.settled();
       await storeClients.close();

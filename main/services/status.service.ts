@@ -1,9 +1,22 @@
-import type { AppStatus } from '../../shared/domain/status';
+import type { AppStatus, SyncState } from '../../shared/domain/status';
+import type { SyncStatus } from '../../shared/domain/sync';
 import type { ConnectivityMonitor } from './connectivity';
 import type { StoresService } from './stores.service';
 
 /** The status bar's single source: everything here is read from the DB and live monitors, nothing is assumed. */
-export function createStatusService(deps: { appVersion: string; stores: StoresService; connectivity: ConnectivityMonitor }) {
+/** One word for the status bar: running beats paused beats error beats idle; never until something succeeded. */
+function overallSync(s: SyncStatus): { state: SyncState; lastSuccessAt: string | null } {
+  const successes = s.jobs.map((j) => j.lastSuccessAt).filter((t): t is string => t !== null).sort();
+  // The oldest "last success" is the honest figure: it is how stale the least fresh data is.
+  const lastSuccessAt = successes.length === s.jobs.length ? (successes[0] ?? null) : null;
+  if (s.jobs.some((j) => j.state === 'running')) return { state: 'running', lastSuccessAt };
+  if (s.paused) return { state: 'paused', lastSuccessAt };
+  if (s.jobs.some((j) => j.state === 'error')) return { state: 'error', lastSuccessAt };
+  if (successes.length > 0) return { state: 'idle', lastSuccessAt };
+  return { state: 'never', lastSuccessAt: null };
+}
+
+export function createStatusService(deps: { appVersion: string; stores: StoresService; connectivity: ConnectivityMonitor; sync: () => SyncStatus }) {
   async function get(): Promise<AppStatus> {
     const stores = await deps.stores.list();
     const first = stores[0];
@@ -13,8 +26,7 @@ export function createStatusService(deps: { appVersion: string; stores: StoresSe
       demo: stores.some((s) => s.isDemo),
       storeCount: stores.length,
       network: deps.connectivity.snapshot(),
-      // No sync job has run before the sync engine exists; 'never' is the truth, not a placeholder.
-      sync: { state: 'never', lastSuccessAt: null },
+      sync: overallSync(deps.sync()),
     };
   }
   return { get };

@@ -3,6 +3,7 @@ import { amazonChannels } from './channels/amazon';
 import { auditChannels } from './channels/audit';
 import { settingsChannels } from './channels/settings';
 import { storesChannels } from './channels/stores';
+import { syncChannels } from './channels/sync';
 import { systemChannels } from './channels/system';
 import type { ChannelSpec } from './channel';
 import type { Result } from './result';
@@ -17,6 +18,7 @@ export const contract = {
   ...storesChannels,
   ...auditChannels,
   ...amazonChannels,
+  ...syncChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

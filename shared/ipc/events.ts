@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { appStatusSchema } from '../domain/status';
+import { syncStatusSchema } from '../domain/sync';
 
 /** The only messages main may push to the renderer; anything else is dropped by preload and the harness bridge. */
 export const events = {
   'system:status-changed': appStatusSchema,
+  'sync:status': syncStatusSchema,
 };
 
 export type Events = typeof events;

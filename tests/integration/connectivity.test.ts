@@ -20,7 +20,7 @@ describe('network state in the status bar', () => {
     const core = await tempCore({ probe: { target: { host: '127.0.0.1', port }, intervalMs: 60_000, timeoutMs: 500 } });
     const pushed: AppStatus[] = [];
     core.events.subscribe((event, payload) => {
-      if (event === 'system:status-changed') pushed.push(payload);
+      if (event === 'system:status-changed') pushed.push(payload as AppStatus);
     });
     try {
       expect((await core.status.get()).network).toEqual({ state: 'unknown', checkedAt: null });

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as m0001 from './0001_settings_stores';
 import * as m0002 from './0002_audit_log';
 import * as m0003 from './0003_spapi';
+import * as m0004 from './0004_orders_sync';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -15,6 +16,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0001_settings_stores', m0001],
   ['0002_audit_log', m0002],
   ['0003_spapi', m0003],
+  ['0004_orders_sync', m0004],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {

@@ -3,6 +3,7 @@ import { amazonHandlers } from './amazon.handlers';
 import { auditHandlers } from './audit.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { storesHandlers } from './stores.handlers';
+import { syncHandlers } from './sync.handlers';
 import { systemHandlers } from './system.handlers';
 import type { HandlerMap } from './types';
 
@@ -13,4 +14,5 @@ export const handlers: HandlerMap<Channel> = {
   ...storesHandlers,
   ...auditHandlers,
   ...amazonHandlers,
+  ...syncHandlers,
 };
