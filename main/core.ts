@@ -20,6 +20,7 @@ import { createStoreClients } from './spapi/store-clients';
 import type { NewStore } from '../shared/domain/store';
 import { ordersJob } from './sync/jobs/orders.job';
 import { createScheduler } from './sync/scheduler';
+import { createOutboxWorker } from './sync/outbox/worker';
 import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
 
 export interface CoreConfig {
@@ -41,6 +42,8 @@ export interface CoreConfig {
    * 'simulator' means the in-process demo simulator (the e2e harness uses it to connect "real" accounts offline).
    */
   spapiEndpoint?: EndpointOverride | 'simulator';
+  /** How often the outbox worker looks for due writes to Amazon. */
+  outboxIntervalMs?: number;
   sync?: {
     /** Start the scheduler with start() (the app); off for one-shot commands that call runNow themselves. */
     autoStart?: boolean;
@@ -113,7 +116,8 @@ export async function createCore(config: CoreConfig) {
     db,
     clock,
     secretBox,
-    jobs: [ordersJob({ backfillDays: config.sync?.backfillDays, intervalMs: config.sync?.intervalMs })],
+    // A demo store reads a week of history, so the first look at the app is not an hour of Amazon-paced backfill.
+    jobs: [ordersJob({ backfillDays: config.sync?.backfillDays ?? ((store) => (store.isDemo ? 7 : 30)), intervalMs: config.sync?.intervalMs })],
     stores: () => stores.list(),
     apiFor: (storeId) => storeClients.forStore(storeId),
     timeScale: config.demo?.timeScale ?? 1,
@@ -123,7 +127,15 @@ export async function createCore(config: CoreConfig) {
     },
     log: console,
   });
-  const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status() });
+  const outbox = createOutboxWorker({
+    db,
+    clock,
+    random: Math.random,
+    apiFor: (storeId) => storeClients.forStore(storeId),
+    onChange: () => publishStatus(),
+    log: console,
+  });
+  const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status(), outbox: () => outbox.counts() });
 
   const amazonAccounts = createAmazonAccountsService({
     stores,
@@ -177,6 +189,7 @@ export async function createCore(config: CoreConfig) {
     audit: { list: (limit: number, beforeId?: number) => listAudit(db, limit, beforeId) },
     storeClients,
     scheduler,
+    outbox,
     secretBox,
     amazonAccounts,
     limiter,
@@ -187,10 +200,13 @@ export async function createCore(config: CoreConfig) {
       await closeInterruptedRuns(db, clock.now().toISOString());
       if (config.demo?.enabled) await startDemo();
       connectivity.start();
-      if (config.sync?.autoStart !== false) await scheduler.start();
+      if (config.sync?.autoStart !== false) {
+        await scheduler.start();
+        outbox.start(config.outboxIntervalMs ?? 5000);
+      }
     },
     async close() {
-      await scheduler.drain();
+      await Promise.all([scheduler.drain(), outbox.drain()]);
       closed = true;
       connectivity.stop();
       await connectivity.settled();

@@ -21,6 +21,7 @@ import { useLocaleStore, useT } from './i18n';
 import { screens } from './routes';
 import { NotBuiltScreen } from './screens/not-built/NotBuiltScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { SyncScreen } from './screens/sync/SyncScreen';
 import { useNavStore } from './stores/nav.store';
 import { useStatusStore } from './stores/status.store';
 
@@ -30,6 +31,7 @@ function CurrentScreen() {
   const screen = useNavStore((s) => s.screen);
   const entry = screens.find((s) => s.id === screen);
   if (!entry || entry.id === 'settings') return <SettingsScreen />;
+  if (entry.id === 'sync') return <SyncScreen />;
   return entry.plan ? <NotBuiltScreen label={entry.label} plan={entry.plan} /> : null;
 }
 

@@ -17,7 +17,7 @@ export const screens: readonly ScreenEntry[] = [
   { id: 'fba', label: 'nav.fba', plan: 'plan.fba' },
   { id: 'reconciliation', label: 'nav.reconciliation', plan: 'plan.reconciliation' },
   { id: 'inventory', label: 'nav.inventory', plan: 'plan.inventory' },
-  { id: 'sync', label: 'nav.sync', plan: 'plan.sync' },
+  { id: 'sync', label: 'nav.sync' },
   { id: 'settings', label: 'nav.settings' },
 ];
 

@@ -16,9 +16,16 @@ function overallSync(s: SyncStatus): { state: SyncState; lastSuccessAt: string |
   return { state: 'never', lastSuccessAt: null };
 }
 
-export function createStatusService(deps: { appVersion: string; stores: StoresService; connectivity: ConnectivityMonitor; sync: () => SyncStatus }) {
+export function createStatusService(deps: {
+  appVersion: string;
+  stores: StoresService;
+  connectivity: ConnectivityMonitor;
+  sync: () => SyncStatus;
+  outbox: () => Promise<{ byStore: Record<number, { pending: number; inFlight: number; dead: number; done: number }> }>;
+}) {
   async function get(): Promise<AppStatus> {
-    const stores = await deps.stores.list();
+    const [stores, queue] = await Promise.all([deps.stores.list(), deps.outbox()]);
+    const perStore = Object.values(queue.byStore);
     const first = stores[0];
     return {
       appVersion: deps.appVersion,
@@ -27,6 +34,7 @@ export function createStatusService(deps: { appVersion: string; stores: StoresSe
       storeCount: stores.length,
       network: deps.connectivity.snapshot(),
       sync: overallSync(deps.sync()),
+      outbox: { pending: perStore.reduce((n, s) => n + s.pending + s.inFlight, 0), dead: perStore.reduce((n, s) => n + s.dead, 0) },
     };
   }
   return { get };

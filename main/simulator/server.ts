@@ -204,7 +204,9 @@ export async function startSimulator(opts: SimulatorOptions = {}) {
 
     const fault = faults.next(route.op);
     if (fault) stats.faults += 1;
-    if (fault === 'throttle' || !quota.take(session.account.sellerId, route.op, plan)) {
+    // Usage plans are per selling partner and per regional endpoint, like Amazon's.
+    const region = API_HOST.exec(host)?.[2] ?? 'na';
+    if (fault === 'throttle' || !quota.take(`${session.account.sellerId}|${region}`, route.op, plan)) {
       stats.throttled += 1;
       const out = amazonError(429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
       record(out, fault);

@@ -164,6 +164,8 @@ export function createScheduler(deps: SchedulerDeps) {
     async start() {
       started = true;
       await refresh();
+      // Slots created before start (stores added during start-up) have no timer yet.
+      for (const s of slots.values()) if (!s.running && !s.timer) schedule(s, 0);
     },
     /** "Sync now": runs at once (or joins the run under way) and resolves when it has finished. */
     async runNow(filter: { storeId?: number; job?: string } = {}): Promise<void> {

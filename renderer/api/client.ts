@@ -49,6 +49,10 @@ export const api = {
   testCredentials: (input: Parameters<WindowApi['amazon']['testCredentials']>[0]) => unwrap(bridge().amazon.testCredentials(input)),
   connectStore: (input: Parameters<WindowApi['stores']['connect']>[0]) => unwrap(bridge().stores.connect(input)),
   testStoreConnection: (storeId: number) => unwrap(bridge().stores.testConnection({ storeId })),
+  syncStatus: () => unwrap(bridge().sync.status({})),
+  syncRunNow: (storeId?: number) => unwrap(bridge().sync.runNow(storeId === undefined ? {} : { storeId })),
+  syncPause: () => unwrap(bridge().sync.pause({})),
+  syncResume: () => unwrap(bridge().sync.resume({})),
 };
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

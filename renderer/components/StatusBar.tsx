@@ -45,6 +45,10 @@ export function StatusBar() {
               (status.sync.lastSuccessAt ? ` · ${t('status.sync.lastSuccess', { time: formatDateTime(locale, status.sync.lastSuccessAt) })}` : '')
             }
           />
+          {status.outbox.pending > 0 ? (
+            <Chip size="small" data-testid="status-outbox" color={status.network.state === 'offline' ? 'warning' : 'default'} label={t('status.outbox.pending', { n: status.outbox.pending })} />
+          ) : null}
+          {status.outbox.dead > 0 ? <Chip size="small" data-testid="status-outbox-dead" color="error" label={t('status.outbox.dead', { n: status.outbox.dead })} /> : null}
           <Box sx={{ flex: 1 }} />
           <Typography variant="caption" color="text.secondary">
             {t('status.version', { version: status.appVersion })}

@@ -19,5 +19,7 @@ export const appStatusSchema = z.object({
   storeCount: z.number().int().nonnegative(),
   network: z.object({ state: networkStateSchema, checkedAt: isoDateTime.nullable() }),
   sync: z.object({ state: syncStateSchema, lastSuccessAt: isoDateTime.nullable() }),
+  /** Writes to Amazon waiting in the outbox (they drain on reconnect) and those that gave up (need a person). */
+  outbox: z.object({ pending: z.number().int().nonnegative(), dead: z.number().int().nonnegative() }),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;

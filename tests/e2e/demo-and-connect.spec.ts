@@ -58,3 +58,30 @@ test('connecting an account: test the credentials, see a clear error, then save'
   expect(JSON.stringify(row)).not.toContain(DEMO_ACCOUNT.refreshToken);
   expect(JSON.stringify(row)).not.toContain(DEMO_ACCOUNT.clientSecret);
 });
+
+test('the sync screen shows every store job, runs it now, and pauses without losing anything', async ({ page, harness }) => {
+  const shell = new AppShell(page);
+  await shell.open(harness.url);
+  await shell.nav('sync').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('同步');
+  const rows = page.getByTestId('sync-jobs').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  const [na] = await harness.core.stores.list();
+  const naRow = page.getByTestId(`sync-job-${na!.id}-orders`);
+  await expect(naRow).toContainText('演示店铺 Demo · NA');
+  await expect(naRow).toContainText('订单同步');
+  // The first backfill runs by itself on start; it ends idle with a last-success time.
+  await expect(naRow).toHaveAttribute('data-state', 'idle', { timeout: 20_000 });
+  await expect(naRow).not.toContainText('从未');
+  const before = Number((await harness.core.db('orders').where({ store_id: na!.id }).count({ n: '*' }).first())?.n);
+  expect(before).toBeGreaterThan(50);
+
+  await page.getByTestId('sync-pause').click();
+  await expect(page.getByTestId('sync-paused')).toBeVisible();
+  await expect(shell.statusSync()).toContainText('同步已暂停');
+  await page.getByTestId('sync-resume').click();
+  await expect(page.getByTestId('sync-paused')).toHaveCount(0);
+  await page.getByTestId('sync-run-now').click();
+  await expect(naRow).toHaveAttribute('data-state', 'idle', { timeout: 20_000 });
+  await expect(shell.statusSync()).toContainText('上次同步');
+});

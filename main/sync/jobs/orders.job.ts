@@ -4,6 +4,7 @@ import { getWatermark, putWatermark } from '../../db/repositories/sync-state.rep
 import { SpApiError } from '../../spapi/errors';
 import { operations } from '../../spapi/operations';
 import type { IncludedData, SpOrder } from '../../spapi/schemas/orders';
+import type { Store } from '../../../shared/domain/store';
 import type { JobContext, JobOutcome, SyncJob } from './job';
 import { mapOrder } from './order-mapping';
 
@@ -23,7 +24,8 @@ const cursorSchema = z.object({
 type Cursor = z.infer<typeof cursorSchema>;
 
 export interface OrdersJobOptions {
-  backfillDays?: number;
+  /** Days of history the first run reads; per store, so demo stores can start lighter than a real account. */
+  backfillDays?: number | ((store: Store) => number);
   /** Re-read this much before the watermark: Amazon's lastUpdatedTime can land slightly behind its own index. */
   overlapMs?: number;
   intervalMs?: number;
@@ -35,7 +37,7 @@ export interface OrdersJobOptions {
  * page commits the new watermark, so a crash or cancel resumes where it stopped and never skips or duplicates.
  */
 export function ordersJob(opts: OrdersJobOptions = {}): SyncJob {
-  const backfillMs = (opts.backfillDays ?? 30) * 24 * 3600_000;
+  const backfillMs = (store: Store) => (typeof opts.backfillDays === 'function' ? opts.backfillDays(store) : (opts.backfillDays ?? 30)) * 24 * 3600_000;
   const overlapMs = opts.overlapMs ?? 5 * 60_000;
 
   async function run(ctx: JobContext): Promise<JobOutcome> {
@@ -47,7 +49,7 @@ export function ordersJob(opts: OrdersJobOptions = {}): SyncJob {
       const now = ctx.clock.now().getTime();
       // Amazon requires the window to close at least two minutes before the request; a second of margin for the clock.
       const before = new Date(now - TWO_MINUTES - 1000).toISOString();
-      const after = saved.watermark === null ? new Date(now - backfillMs).toISOString() : new Date(Date.parse(saved.watermark) - overlapMs).toISOString();
+      const after = saved.watermark === null ? new Date(now - backfillMs(store)).toISOString() : new Date(Date.parse(saved.watermark) - overlapMs).toISOString();
       if (after >= before) return { mode: 'incremental', pages: 0, items: 0, interrupted: false };
       cursor = { mode: saved.watermark === null ? 'backfill' : 'incremental', after, before, pages: 0, items: 0 };
     }
