@@ -25,7 +25,8 @@ const USAGE = `usage: npm run cli -- <command> [options]
              [--client-id ID --client-secret S --refresh-token T]   (with credentials: a connected store)
   marketplaces:list                   Amazon marketplaces the app knows
   audit [--limit N]                   latest audit log entries
-  simulator [--port P] [--seed N] [--time-scale X] [--orders-per-hour N]
+  simulator [--port P] [--seed N] [--time-scale X] [--orders-per-hour N] [--backfill-days N]
+            [--marketplaces ID,…] [--start ISO-TIME]
                                       run the SP-API simulator; prints its port, CA file and demo credentials
   sync [--endpoint https://127.0.0.1:P --ca FILE] [--store ID] [--backfill-days N]
                                       sync orders of every store (or one) until caught up, then exit;
@@ -56,6 +57,7 @@ const { positionals, values } = parseArgs({
     'refresh-token': { type: 'string' },
     store: { type: 'string' },
     'backfill-days': { type: 'string' },
+    start: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -140,6 +142,9 @@ async function runSimulator(): Promise<number> {
     seed: num(values.seed, 1),
     timeScale: num(values['time-scale'], 1),
     ...(values['orders-per-hour'] ? { ordersPerHour: Number(values['orders-per-hour']) } : {}),
+    ...(values['backfill-days'] ? { backfillDays: Number(values['backfill-days']) } : {}),
+    ...(values.marketplaces ? { marketplaceIds: values.marketplaces.split(',') } : {}),
+    ...(values.start ? { start: new Date(values.start) } : {}),
   });
   const caFile = path.join(os.tmpdir(), `sp-api-simulator-${sim.port}.pem`);
   fs.writeFileSync(caFile, sim.caPem);
@@ -152,6 +157,8 @@ async function runSimulator(): Promise<number> {
         region: 'na',
         account: { sellerId: DEMO_ACCOUNT.sellerId, clientId: DEMO_ACCOUNT.clientId, clientSecret: DEMO_ACCOUNT.clientSecret, refreshToken: DEMO_ACCOUNT.refreshToken },
         marketplaceIds: sim.marketplaceIds,
+        simulatedNow: sim.clock.now().toISOString(),
+        timeScale: sim.clock.timeScale,
         hint: 'Clients keep the Amazon host names (sellingpartnerapi-*.amazon.com, api.amazon.com) for TLS and dial this port; trust caFile only.',
       },
       null,

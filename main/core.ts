@@ -19,6 +19,9 @@ import { keyFileSecretBox, type SecretBox } from './spapi/secret-box';
 import { createStoreClients } from './spapi/store-clients';
 import type { NewStore } from '../shared/domain/store';
 import { ordersJob } from './sync/jobs/orders.job';
+import { inventoryJob } from './sync/jobs/inventory.job';
+import { listingsJob } from './sync/jobs/listings.job';
+import { fetchReport } from './spapi/documents-api';
 import { createScheduler } from './sync/scheduler';
 import { createOutboxWorker } from './sync/outbox/worker';
 import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
@@ -117,7 +120,18 @@ export async function createCore(config: CoreConfig) {
     clock,
     secretBox,
     // A demo store reads a week of history, so the first look at the app is not an hour of Amazon-paced backfill.
-    jobs: [ordersJob({ backfillDays: config.sync?.backfillDays ?? ((store) => (store.isDemo ? 7 : 30)), intervalMs: config.sync?.intervalMs })],
+    jobs: [
+      ordersJob({ backfillDays: config.sync?.backfillDays ?? ((store) => (store.isDemo ? 7 : 30)), intervalMs: config.sync?.intervalMs }),
+      inventoryJob(),
+      listingsJob({
+        reportFor: async (storeId) => {
+          const client = await storeClients.clientFor(storeId);
+          return client ? (params, poll) => fetchReport(client, params, poll) : null;
+        },
+        // Report polling runs on Amazon time too.
+        pollMs: 15_000 / (config.demo?.timeScale ?? 1),
+      }),
+    ],
     stores: () => stores.list(),
     apiFor: (storeId) => storeClients.forStore(storeId),
     timeScale: config.demo?.timeScale ?? 1,

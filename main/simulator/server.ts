@@ -273,6 +273,10 @@ export async function startSimulator(opts: SimulatorOptions = {}) {
     quota,
     stats,
     marketplaceIds,
+    /** Ends every access token now, as a revocation or a clock jump would: clients must refresh and carry on. */
+    expireAccessTokens() {
+      for (const t of issued.values()) t.expiresAtSimMs = clock.nowMs();
+    },
     async close() {
       for (const res of heldOpen) res.socket?.destroy();
       server.closeAllConnections();

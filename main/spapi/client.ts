@@ -71,6 +71,8 @@ export interface CallRequest {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** LWA access tokens last 3600 s; renew at 50 minutes of Amazon time. */
+const ACCESS_TOKEN_RENEW_AFTER_S = 3000;
 const header = (h: RawResult['headers'], name: string) => {
   const v = h[name];
   return Array.isArray(v) ? v[0] : v;
@@ -86,6 +88,7 @@ export class SpApiClient {
   private readonly sp: RawSellingPartner;
   private readonly agent: LoopbackAgent | undefined;
   private accessToken: Promise<void> | null = null;
+  private accessTokenRefreshAt = 0;
   private readonly cfg: Required<Pick<SpApiClientConfig, 'maxAttempts' | 'backoff' | 'timeouts' | 'random'>> & SpApiClientConfig;
 
   constructor(config: SpApiClientConfig) {
@@ -168,9 +171,10 @@ export class SpApiClient {
         failure = outcome.error;
         if (res.statusCode === 429) this.cfg.limiter.onThrottled(bucket, def);
         if (failure.kind === 'auth' && !refreshedToken && /expired/i.test(failure.message)) {
-          // Access tokens live an hour; refresh once and try again, as a real seller's day outlasts many tokens.
+          // Refresh once and try again. The refused call did not use Amazon's quota, so it gives its token back.
           refreshedToken = true;
           this.accessToken = null;
+          this.cfg.limiter.refund(bucket, def);
           attempt -= 1;
           continue;
         }
@@ -191,12 +195,20 @@ export class SpApiClient {
     }
   }
 
-  /** One LWA exchange at a time, shared by every concurrent call (the package would start one per call). */
+  /**
+   * One LWA exchange at a time, shared by every concurrent call (the package would start one per call), renewed before
+   * the hour is up so no call is refused for an expired token (a refusal would cost a rate-limit token and a page).
+   */
   private ensureAccessToken(): Promise<void> {
-    this.accessToken ??= this.sp.refreshAccessToken().catch((err: unknown) => {
-      this.accessToken = null;
-      throw err;
-    });
+    const now = performance.now();
+    if (this.accessToken && now >= this.accessTokenRefreshAt) this.accessToken = null;
+    if (!this.accessToken) {
+      this.accessTokenRefreshAt = now + (ACCESS_TOKEN_RENEW_AFTER_S * 1000) / this.cfg.limiter.timeScale;
+      this.accessToken = this.sp.refreshAccessToken().catch((err: unknown) => {
+        this.accessToken = null;
+        throw err;
+      });
+    }
     return this.accessToken;
   }
 

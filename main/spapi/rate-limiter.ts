@@ -100,6 +100,13 @@ export class RateLimiter {
     b.tokens = Math.min(b.tokens, 0);
   }
 
+  /** A call that Amazon refused before counting it (an expired access token) gives its token back. */
+  refund(key: string, plan: UsagePlan): void {
+    const b = this.bucket(key, plan);
+    this.refill(b);
+    b.tokens = Math.min(b.burst, b.tokens + 1);
+  }
+
   snapshot(key: string): { tokens: number; rate: number; burst: number; waiting: number } | undefined {
     const b = this.buckets.get(key);
     if (!b) return undefined;

@@ -26,6 +26,7 @@ export interface StoreClientsDeps {
 export function createStoreClients(deps: StoreClientsDeps) {
   const clients = new Map<number, { client: SpApiClient; api: AmazonApi }>();
   let pending: SyncCallRow[] = [];
+  let closed = false;
   let flushing: Promise<void> = Promise.resolve();
 
   // Call records are batched and written after the fact: logging must never slow or fail the call itself.
@@ -40,6 +41,8 @@ export function createStoreClients(deps: StoreClientsDeps) {
   };
 
   const record = (storeId: number) => (r: SpApiCallRecord) => {
+    // A call abandoned by a cancelled job can still finish after shutdown; the database is gone by then.
+    if (closed) return;
     pending.push({ ...r, storeId, at: deps.clock.now().toISOString() });
     queueMicrotask(() => void flush());
   };
@@ -58,8 +61,17 @@ export function createStoreClients(deps: StoreClientsDeps) {
   }
 
   async function forStore(storeId: number): Promise<AmazonApi | null> {
+    return (await entry(storeId))?.api ?? null;
+  }
+
+  /** The raw client, for flows built on it (report download, feed upload). */
+  async function clientFor(storeId: number): Promise<SpApiClient | null> {
+    return (await entry(storeId))?.client ?? null;
+  }
+
+  async function entry(storeId: number): Promise<{ client: SpApiClient; api: AmazonApi } | null> {
     const cached = clients.get(storeId);
-    if (cached) return cached.api;
+    if (cached) return cached;
     const store = (await listStores(deps.db)).find((s) => s.id === storeId);
     const sealed = await getCredentials(deps.db, storeId);
     if (!store || !sealed) return null;
@@ -75,16 +87,18 @@ export function createStoreClients(deps: StoreClientsDeps) {
       endpoint: deps.endpointFor(store),
       onCall: record(storeId),
     });
-    const api = amazonApi(client);
-    clients.set(storeId, { client, api });
-    return api;
+    const built = { client, api: amazonApi(client) };
+    clients.set(storeId, built);
+    return built;
   }
 
   return {
     seal,
     forStore,
+    clientFor,
     flush,
     async close() {
+      closed = true;
       for (const { client } of clients.values()) client.close();
       clients.clear();
       await flush();

@@ -7,6 +7,7 @@ import { SpApiClient } from '../../main/spapi/client';
 import { RateLimiter } from '../../main/spapi/rate-limiter';
 import { DEMO_ACCOUNT, startSimulator } from '../../main/simulator/server';
 import { SimStore } from '../../main/simulator/store';
+import { benchSyncBackfill } from './sync.bench';
 
 const emit = (bench: string, figures: Record<string, number>) => console.log(JSON.stringify({ bench, ...figures }));
 const percentile = (xs: number[], p: number) => {
@@ -73,6 +74,12 @@ async function benchSearchOrders() {
   await sim.close();
 }
 
-await benchStoreGeneration();
-await benchLimiter();
-await benchSearchOrders();
+// `npm run bench` runs all; `npm run bench -- sync` only the named ones.
+const all: Record<string, () => Promise<void>> = {
+  store: benchStoreGeneration,
+  limiter: benchLimiter,
+  'search-orders': benchSearchOrders,
+  sync: () => benchSyncBackfill(emit),
+};
+const wanted = process.argv.slice(2).filter((a) => a in all);
+for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]!();

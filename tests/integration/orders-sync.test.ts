@@ -139,7 +139,7 @@ describe('orders sync against the simulator', () => {
     const d = (await core.db('orders').countDistinct({ d: 'id' }).first())?.d;
     expect(n).toBe(d);
     expect(Number(n)).toBeGreaterThan(200);
-    const [run] = await core.db('sync_runs').where({ store_id: store.id, outcome: 'ok' });
+    const [run] = await core.db('sync_runs').where({ store_id: store.id, job: 'orders', outcome: 'ok' });
     expect(run).toMatchObject({ mode: 'backfill' });
   });
 });

@@ -202,7 +202,8 @@ describe('enqueue: the outbox row commits with the change that causes it, or not
 
 describe('sending confirm-shipment to Amazon', () => {
   it('demo mode: a queued confirmation reaches the simulator through the store’s own client; the order ships', async () => {
-    const core = await tempCore({ demo: { enabled: true, timeScale: 10 } });
+    // The core's own scheduler and outbox worker stay off: this test drives its own worker.
+    const core = await tempCore({ demo: { enabled: true, timeScale: 10 }, sync: { autoStart: false } });
     cleanups.push(() => core.dispose());
     await core.start();
     const sim = core.simulator();

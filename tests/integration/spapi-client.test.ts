@@ -176,14 +176,32 @@ describe('amazon-sp-api client against the simulator, checked against Amazon mod
     expect(err.message).not.toContain('Atzr|');
   });
 
-  it('refreshes an expired access token and carries on', async () => {
-    // One wall second is one simulated hour: the one-hour access token expires within the test.
+  it('renews the access token before the hour is up, so no call is refused for it', async () => {
+    // One wall second is one simulated hour: the one-hour access token would expire within the test.
     h = await simulatorWithClient({ timeScale: 3600 });
     await h.api.getMarketplaceParticipations();
     await new Promise((r) => setTimeout(r, 1200));
     const again = await h.api.getMarketplaceParticipations();
     expect(again.payload.length).toBe(9);
     expect(h.exchanges.filter((e) => e.operation === 'lwa')).toHaveLength(2);
-    expect(h.exchanges.some((e) => e.status === 403)).toBe(true);
+    expect(h.exchanges.some((e) => e.status === 403)).toBe(false);
+  });
+
+  it('refreshes a token Amazon refuses as expired, retries, and gets its rate-limit token back', async () => {
+    h = await simulatorWithClient();
+    await h.api.getMarketplaceParticipations();
+    h.sim.expireAccessTokens();
+    const again = await h.api.getMarketplaceParticipations();
+    expect(again.payload.length).toBe(9);
+    expect(h.exchanges.map((e) => `${e.operation} ${e.status}`)).toEqual([
+      'lwa 200',
+      'getMarketplaceParticipations 200',
+      'getMarketplaceParticipations 403',
+      'lwa 200',
+      'getMarketplaceParticipations 200',
+    ]);
+    // Burst 15: two calls that Amazon counted, one refused call refunded.
+    expect(Math.round(h.limiter.snapshot('A2DEMOSELLER7Q|na|getMarketplaceParticipations')!.tokens)).toBe(13);
+    expect(h.calls.map((c) => c.retries)).toEqual([0, 0]);
   });
 });

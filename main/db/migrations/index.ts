@@ -3,6 +3,7 @@ import * as m0001 from './0001_settings_stores';
 import * as m0002 from './0002_audit_log';
 import * as m0003 from './0003_spapi';
 import * as m0004 from './0004_orders_sync';
+import * as m0005 from './0005_fba_inventory_listings';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -17,6 +18,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0002_audit_log', m0002],
   ['0003_spapi', m0003],
   ['0004_orders_sync', m0004],
+  ['0005_fba_inventory_listings', m0005],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {

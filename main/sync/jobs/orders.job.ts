@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Queryable } from '../../db/connection';
 import { insertStatusChanges, replaceOrders, storedVersions } from '../../db/repositories/orders.repo';
 import { getWatermark, putWatermark } from '../../db/repositories/sync-state.repo';
 import { SpApiError } from '../../spapi/errors';
@@ -8,7 +9,7 @@ import type { Store } from '../../../shared/domain/store';
 import type { JobContext, JobOutcome, SyncJob } from './job';
 import { mapOrder } from './order-mapping';
 
-export const ORDERS_JOB = 'orders';
+export const ORDERS_JOB = 'orders' as const;
 /** Everything fulfilment needs, in the one call: no per-order getOrder follows (its budget is 0.5/s). */
 const INCLUDED: IncludedData[] = ['BUYER', 'RECIPIENT', 'PROCEEDS', 'FULFILLMENT', 'PACKAGES', 'CANCELLATION'];
 const TWO_MINUTES = 120_000;
@@ -79,7 +80,7 @@ export function ordersJob(opts: OrdersJobOptions = {}): SyncJob {
       const next = page.pagination?.nextToken;
       const current: Cursor = cursor;
       await db.transaction(async (trx) => {
-        await storeOrders(ctx, trx, page.orders);
+        await storeOrderPage(ctx, trx, page.orders);
         if (next) {
           await putWatermark(trx, store.id, ORDERS_JOB, { watermark: saved.watermark, cursor: { ...current, token: next, pages: current.pages + 1, items: current.items + page.orders.length } }, ctx.clock.now().toISOString());
         } else {
@@ -95,7 +96,8 @@ export function ordersJob(opts: OrdersJobOptions = {}): SyncJob {
   return { kind: ORDERS_JOB, intervalMs: opts.intervalMs ?? 3 * 60_000, run };
 }
 
-async function storeOrders(ctx: JobContext, trx: Parameters<Parameters<JobContext['db']['transaction']>[0]>[0], orders: SpOrder[]): Promise<void> {
+/** Upserts one page of orders (keeping the newer copy), their items and packages, and records status changes. */
+export async function storeOrderPage(ctx: Pick<JobContext, 'clock' | 'store' | 'secretBox'>, trx: Queryable, orders: SpOrder[]): Promise<void> {
   if (orders.length === 0) return;
   const now = ctx.clock.now().toISOString();
   const stored = await storedVersions(trx, orders.map((o) => o.orderId));
