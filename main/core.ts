@@ -24,6 +24,8 @@ import { listingsJob } from './sync/jobs/listings.job';
 import { fetchReport } from './spapi/documents-api';
 import { createScheduler } from './sync/scheduler';
 import { createOutboxWorker } from './sync/outbox/worker';
+import { createPiiPurge } from './sync/pii-purge';
+import { createShipmentsService } from './services/shipments.service';
 import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
 
 export interface CoreConfig {
@@ -149,6 +151,19 @@ export async function createCore(config: CoreConfig) {
     onChange: () => publishStatus(),
     log: console,
   });
+  const piiPurge = createPiiPurge({ db, clock, log: console });
+  const shipments = createShipmentsService({
+    db,
+    clock,
+    audit,
+    actor: config.actor.name,
+    // Online, the confirmation leaves at once instead of waiting for the worker's next tick.
+    onQueued: () => {
+      publishStatus();
+      if (workerRunning) void outbox.runOnce().catch(() => undefined);
+    },
+  });
+  let workerRunning = false;
   const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status(), outbox: () => outbox.counts() });
 
   const amazonAccounts = createAmazonAccountsService({
@@ -204,6 +219,8 @@ export async function createCore(config: CoreConfig) {
     storeClients,
     scheduler,
     outbox,
+    piiPurge,
+    shipments,
     secretBox,
     amazonAccounts,
     limiter,
@@ -217,9 +234,13 @@ export async function createCore(config: CoreConfig) {
       if (config.sync?.autoStart !== false) {
         await scheduler.start();
         outbox.start(config.outboxIntervalMs ?? 5000);
+        workerRunning = true;
       }
+      piiPurge.start();
     },
     async close() {
+      workerRunning = false;
+      piiPurge.stop();
       await Promise.all([scheduler.drain(), outbox.drain()]);
       closed = true;
       connectivity.stop();

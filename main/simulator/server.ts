@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { operations, type OperationName } from '../spapi/operations';
-import { generateCertificate } from './certificate';
+import { generateCertificate, type GeneratedCertificate } from './certificate';
 import { FaultPlan, type FaultKind } from './faults';
 import { amazonError, type RouteContext, type SimAccount, type SimResponse, type TokenCodec } from './http-types';
 import { QuotaEnforcer } from './quota';
@@ -50,6 +50,8 @@ export interface SimulatorOptions {
   accounts?: SimAccount[];
   /** Response bodies are written in pieces of this many bytes, splitting multibyte characters like a real network. */
   chunkSize?: number;
+  /** Reuse a certificate (a restart on the same port that clients already trust); a fresh one otherwise. */
+  certificate?: GeneratedCertificate;
   /** Every request and the answer before faults: tests validate both against Amazon's models. */
   onExchange?: (exchange: Exchange) => void;
 }
@@ -120,7 +122,7 @@ export async function startSimulator(opts: SimulatorOptions = {}) {
   };
   const workflows = new SimWorkflows({ store, clock, random, marketplaceIds });
   const routes = buildRoutes({ ...coreHandlers, ...workflows.routes });
-  const cert = await generateCertificate();
+  const cert = opts.certificate ?? (await generateCertificate());
   const heldOpen = new Set<ServerResponse>();
 
   const server = https.createServer({ cert: cert.certPem, key: cert.keyPem }, (req, res) => {
@@ -265,6 +267,7 @@ export async function startSimulator(opts: SimulatorOptions = {}) {
   return {
     port,
     caPem: cert.certPem,
+    certificate: cert,
     accounts,
     store,
     workflows,

@@ -71,6 +71,7 @@ export interface CallRequest {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const OFFLINE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
 /** LWA access tokens last 3600 s; renew at 50 minutes of Amazon time. */
 const ACCESS_TOKEN_RENEW_AFTER_S = 3000;
 const header = (h: RawResult['headers'], name: string) => {
@@ -129,6 +130,7 @@ export class SpApiClient {
     let lastStatus: number | null = null;
     let requestId: string | null = null;
     let refreshedToken = false;
+    let offline = false;
 
     const record = (errorKind: SpApiErrorKind | null) =>
       this.cfg.onCall?.({
@@ -182,9 +184,12 @@ export class SpApiClient {
         if (err instanceof SpApiError) throw err;
         lastStatus = null;
         failure = new SpApiError(kindForThrown(err), describeThrown(err), { attempts: attempt });
+        offline = OFFLINE_CODES.has(String((err as { code?: unknown } | null)?.code));
       }
 
-      if (!isRetryable(failure.kind) || attempt >= this.cfg.maxAttempts) {
+      // No route or nobody listening means offline: retrying inside this call only delays the caller's own, durable
+      // retry (the scheduler's next run, the outbox's backoff) and the "offline" the clerk should see.
+      if (!isRetryable(failure.kind) || attempt >= this.cfg.maxAttempts || offline) {
         record(failure.kind);
         throw new SpApiError(failure.kind, failure.message, { status: failure.status, amazonCode: failure.amazonCode, requestId, attempts: attempt });
       }

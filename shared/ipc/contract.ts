@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { amazonChannels } from './channels/amazon';
 import { auditChannels } from './channels/audit';
+import { ordersChannels } from './channels/orders';
 import { settingsChannels } from './channels/settings';
 import { storesChannels } from './channels/stores';
 import { syncChannels } from './channels/sync';
@@ -19,6 +20,7 @@ export const contract = {
   ...auditChannels,
   ...amazonChannels,
   ...syncChannels,
+  ...ordersChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_audit_log';
 import * as m0003 from './0003_spapi';
 import * as m0004 from './0004_orders_sync';
 import * as m0005 from './0005_fba_inventory_listings';
+import * as m0006 from './0006_local_shipments';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -19,6 +20,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0003_spapi', m0003],
   ['0004_orders_sync', m0004],
   ['0005_fba_inventory_listings', m0005],
+  ['0006_local_shipments', m0006],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {

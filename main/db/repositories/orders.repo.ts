@@ -96,3 +96,16 @@ export async function countOrders(db: Queryable, storeId?: number): Promise<numb
   const [row] = await q;
   return Number(row?.n ?? 0);
 }
+
+/**
+ * Amazon's Data Protection Policy: buyer and recipient PII goes 30 days after delivery. Closed orders whose latest
+ * delivery date (or, without one, last update) is older than `cutoff` lose their sealed PII columns; totals, items and
+ * statuses stay for reports. Open orders keep theirs so slips and labels still print.
+ */
+export async function purgeExpiredPii(db: Queryable, cutoff: string, now: string): Promise<number> {
+  return db('orders')
+    .whereIn('status', ['SHIPPED', 'CANCELLED', 'UNFULFILLABLE'])
+    .whereNull('pii_purged_at')
+    .where((q) => q.where('deliver_by_latest', '<', cutoff).orWhere((q2) => q2.whereNull('deliver_by_latest').where('last_updated_time', '<', cutoff)))
+    .update({ buyer_enc: null, recipient_enc: null, pii_purged_at: now });
+}

@@ -1,6 +1,7 @@
 import type { Channel } from '../../../shared/ipc/contract';
 import { amazonHandlers } from './amazon.handlers';
 import { auditHandlers } from './audit.handlers';
+import { ordersHandlers } from './orders.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { storesHandlers } from './stores.handlers';
 import { syncHandlers } from './sync.handlers';
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<Channel> = {
   ...auditHandlers,
   ...amazonHandlers,
   ...syncHandlers,
+  ...ordersHandlers,
 };

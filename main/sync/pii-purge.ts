@@ -1,0 +1,33 @@
+import type { Db } from '../db/connection';
+import { purgeExpiredPii } from '../db/repositories/orders.repo';
+import type { Clock } from '../clock';
+
+export const PII_RETENTION_DAYS = 30;
+
+/** Runs the PII purge at start-up and then daily; an offline laptop catches up the first time it is opened. */
+export function createPiiPurge(deps: { db: Db; clock: Clock; log?: { error(message: string, detail: Record<string, unknown>): void } }) {
+  let timer: NodeJS.Timeout | null = null;
+
+  async function runOnce(): Promise<number> {
+    const now = deps.clock.now();
+    const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * 86400_000).toISOString();
+    return purgeExpiredPii(deps.db, cutoff, now.toISOString());
+  }
+
+  const tick = () =>
+    void runOnce().catch((err: unknown) => deps.log?.error('PII purge failed', { error: err instanceof Error ? err.message : String(err) }));
+
+  return {
+    runOnce,
+    start() {
+      if (timer) return;
+      tick();
+      timer = setInterval(tick, 24 * 3600_000);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}
