@@ -27,6 +27,7 @@ import { createOutboxWorker } from './sync/outbox/worker';
 import { createPiiPurge } from './sync/pii-purge';
 import { createShipmentsService } from './services/shipments.service';
 import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
+import { createSyncHealth } from './sync/health.service';
 
 export interface CoreConfig {
   /** Folder that holds the SQLite file (the app's userData in Electron). */
@@ -164,6 +165,7 @@ export async function createCore(config: CoreConfig) {
     },
   });
   let workerRunning = false;
+  const health = createSyncHealth({ db, clock, scheduler, outbox, intervals: { orders: config.sync?.intervalMs } });
   const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status(), outbox: () => outbox.counts() });
 
   const amazonAccounts = createAmazonAccountsService({
@@ -219,6 +221,7 @@ export async function createCore(config: CoreConfig) {
     storeClients,
     scheduler,
     outbox,
+    health,
     piiPurge,
     shipments,
     secretBox,

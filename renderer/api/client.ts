@@ -53,6 +53,8 @@ export const api = {
   syncRunNow: (storeId?: number) => unwrap(bridge().sync.runNow(storeId === undefined ? {} : { storeId })),
   syncPause: () => unwrap(bridge().sync.pause({})),
   syncResume: () => unwrap(bridge().sync.resume({})),
+  syncHealth: (hours = 24) => unwrap(bridge().sync.health({ hours })),
+  outboxRetryDead: (seq: number) => unwrap(bridge().outbox.retryDead({ seq })),
 };
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

@@ -14,4 +14,9 @@ export const syncHandlers = {
     core.scheduler.resume();
     return core.scheduler.status();
   },
-} satisfies HandlerMap<'sync:status' | 'sync:run-now' | 'sync:pause' | 'sync:resume'>;
+  'sync:health': async (core, input) => core.health.get({ hours: input.hours }),
+  'outbox:retry-dead': async (core, input) => {
+    await core.health.retryDead(input.seq);
+    return { ok: true as const };
+  },
+} satisfies HandlerMap<'sync:status' | 'sync:run-now' | 'sync:pause' | 'sync:resume' | 'sync:health' | 'outbox:retry-dead'>;

@@ -4,9 +4,10 @@ import type { JobStatus } from '../../../shared/domain/sync';
 import { formatDuration } from '../../components/format-duration';
 import { formatDateTime, useLocaleStore, useT, type MessageKey } from '../../i18n';
 import { useSyncStore } from '../../stores/sync.store';
+import { HealthPanel } from './HealthPanel';
+import { jobLabel } from './labels';
 
 const stateColor = { idle: 'success', running: 'info', paused: 'warning', error: 'error', 'no-credentials': 'default' } as const;
-const JOB_LABELS: Record<string, MessageKey> = { orders: 'sync.job.orders', inventory: 'sync.job.inventory', listings: 'sync.job.listings' };
 const SPAPI_KINDS = new Set(['throttled', 'auth', 'invalid-input', 'not-found', 'server', 'network', 'invalid-response']);
 
 export function SyncScreen() {
@@ -79,7 +80,7 @@ export function SyncScreen() {
               {status.jobs.map((j) => (
                 <TableRow key={`${j.storeId}:${j.job}`} data-testid={`sync-job-${j.storeId}-${j.job}`} data-state={j.state}>
                   <TableCell>{j.storeName}</TableCell>
-                  <TableCell>{JOB_LABELS[j.job] ? t(JOB_LABELS[j.job] as MessageKey) : j.job}</TableCell>
+                  <TableCell>{jobLabel(t, j.job)}</TableCell>
                   <TableCell>
                     <Chip size="small" color={stateColor[j.state]} label={t(`sync.state.${j.state}`)} />
                   </TableCell>
@@ -93,6 +94,7 @@ export function SyncScreen() {
           </Table>
         </Paper>
       )}
+      {status && status.jobs.length > 0 ? <HealthPanel /> : null}
     </Box>
   );
 }

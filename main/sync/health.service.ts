@@ -1,0 +1,239 @@
+import { AppError } from '../../shared/ipc/errors';
+import type { CallMetrics, DeadLetter, HealthCheck, HourBucket, JobHealth, SyncHealth } from '../../shared/domain/sync-health';
+import type { SyncStatus } from '../../shared/domain/sync';
+import type { Clock } from '../clock';
+import type { Queryable } from '../db/connection';
+import { listStores } from '../db/repositories/stores.repo';
+import { findOutboxRow } from './outbox/outbox.repo';
+import type { OutboxWorker } from './outbox/worker';
+
+const HOUR = 3_600_000;
+/** A job is stale when it has not succeeded for this many of its intervals: one slow or failed run is not news. */
+export const STALE_INTERVALS = 3;
+/** Above this share of throttled calls the usage plan is too tight for the cadence: worth a look, not an alarm. */
+export const THROTTLING_HIGH_PCT = 5;
+/** FBM orders whose latest ship-by falls within this many hours are flagged (Amazon's late-shipment rate counts them). */
+export const SHIP_BY_SOON_HOURS = 24;
+
+/** The jobs' default cadences (see main/sync/jobs/*.job.ts); the scheduler's status does not carry them. */
+export const DEFAULT_JOB_INTERVALS: Record<string, number> = { orders: 3 * 60_000, inventory: 15 * 60_000, listings: 60 * 60_000 };
+
+/** Which job an SP-API operation belongs to, so the screen shows metrics per job; anything else is its own row. */
+const JOB_OF_OPERATION: Record<string, string> = {
+  searchOrders: 'orders',
+  getOrder: 'orders',
+  getInventorySummaries: 'inventory',
+  createReport: 'listings',
+  getReport: 'listings',
+  getReportDocument: 'listings',
+  confirmShipment: 'outbox',
+};
+
+export interface SyncHealthDeps {
+  db: Queryable;
+  clock: Clock;
+  scheduler: { status(): SyncStatus };
+  outbox: Pick<OutboxWorker, 'counts' | 'listDead' | 'retryDead'>;
+  /** Overrides of DEFAULT_JOB_INTERVALS (e.g. the orders cadence from the app config). */
+  intervals?: Record<string, number | undefined>;
+}
+
+interface CallRow {
+  at: string;
+  store_id: number | null;
+  operation: string;
+  http_status: number | null;
+  latency_ms: number;
+  retries: number;
+  error_kind: string | null;
+}
+
+/** Nearest-rank 95th percentile; computed here rather than in SQL, which has no portable percentile function. */
+export function p95(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.ceil(0.95 * sorted.length) - 1] ?? 0);
+}
+
+const pct = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
+const isThrottled = (r: CallRow): boolean => r.http_status === 429 || r.error_kind === 'throttled';
+
+function orderIdOf(payloadJson: string): string | null {
+  try {
+    const p: unknown = JSON.parse(payloadJson);
+    const id = typeof p === 'object' && p !== null ? (p as { orderId?: unknown }).orderId : undefined;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The morning check: how the night's sync went (calls, throttling, latency, errors per store and job), what waits in
+ * the outbox, and a short list of findings a seller should act on before the first pick wave. Read-only.
+ */
+export function createSyncHealth(deps: SyncHealthDeps) {
+  const intervalOf = (job: string): number | null => deps.intervals?.[job] ?? DEFAULT_JOB_INTERVALS[job] ?? null;
+
+  function summarize(storeId: number | null, job: string, rows: CallRow[]): CallMetrics {
+    const errorsByKind: Record<string, number> = {};
+    let throttled = 0;
+    let retries = 0;
+    for (const r of rows) {
+      if (isThrottled(r)) throttled += 1;
+      retries += Number(r.retries);
+      if (r.error_kind) errorsByKind[r.error_kind] = (errorsByKind[r.error_kind] ?? 0) + 1;
+    }
+    const errors = Object.values(errorsByKind).reduce((a, b) => a + b, 0);
+    return {
+      storeId,
+      job,
+      operations: [...new Set(rows.map((r) => r.operation))].sort(),
+      calls: rows.length,
+      throttled,
+      throttledPct: pct(throttled, rows.length),
+      retries,
+      p95LatencyMs: p95(rows.map((r) => Number(r.latency_ms))),
+      errors,
+      errorsByKind,
+    };
+  }
+
+  async function get(opts: { hours: number }): Promise<SyncHealth> {
+    const now = deps.clock.now();
+    const nowMs = now.getTime();
+    const hours = opts.hours;
+    // Buckets are clock hours, so the chart's labels read 08:00, 09:00…; the last one is the hour under way.
+    const fromMs = Math.floor(nowMs / HOUR) * HOUR - (hours - 1) * HOUR;
+    const from = new Date(fromMs).toISOString();
+
+    const [stores, calls, counts, dead, urgent, successes] = await Promise.all([
+      listStores(deps.db),
+      deps.db<CallRow>('sync_calls')
+        .select('at', 'store_id', 'operation', 'http_status', 'latency_ms', 'retries', 'error_kind')
+        .where('at', '>=', from)
+        .orderBy('id'),
+      deps.outbox.counts(),
+      deps.outbox.listDead(),
+      deps.db('orders')
+        .select('ship_by_latest')
+        .where({ fulfilled_by: 'MERCHANT' })
+        .whereIn('status', ['UNSHIPPED', 'PARTIALLY_SHIPPED'])
+        .whereNotNull('ship_by_latest')
+        .where('ship_by_latest', '<=', new Date(nowMs + SHIP_BY_SOON_HOURS * HOUR).toISOString())
+        .orderBy('ship_by_latest') as Promise<{ ship_by_latest: string }[]>,
+      deps.db('sync_runs').select('store_id', 'job').max({ at: 'finished_at' }).where({ outcome: 'ok' }).groupBy('store_id', 'job') as Promise<
+        { store_id: number; job: string; at: string | null }[]
+      >,
+    ]);
+    // The scheduler knows its own runs; the table also knows runs from before its slot was made (or another station).
+    const lastOk = new Map(successes.map((r) => [`${Number(r.store_id)}:${r.job}`, r.at]));
+    const storeName = new Map(stores.map((s) => [s.id, s.name]));
+    const nameOf = (id: number | null): string | null => (id === null ? null : (storeName.get(id) ?? null));
+
+    // Per (store, job) metrics and the hourly series, in one pass over the window's rows.
+    const groups = new Map<string, { storeId: number | null; job: string; rows: CallRow[] }>();
+    const series: HourBucket[] = Array.from({ length: hours }, (_, i) => ({ start: new Date(fromMs + i * HOUR).toISOString(), calls: 0, errors: 0, throttled: 0 }));
+    for (const r of calls) {
+      const storeId = r.store_id === null ? null : Number(r.store_id);
+      const job = JOB_OF_OPERATION[r.operation] ?? r.operation;
+      const k = `${storeId ?? '-'}:${job}`;
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { storeId, job, rows: [] }));
+      g.rows.push(r);
+      // A row stamped a moment ahead of our clock (another station's clock) counts in the current hour.
+      const idx = Math.min(hours - 1, Math.max(0, Math.floor((Date.parse(r.at) - fromMs) / HOUR)));
+      const bucket = series[idx];
+      if (bucket) {
+        bucket.calls += 1;
+        if (r.error_kind) bucket.errors += 1;
+        if (isThrottled(r)) bucket.throttled += 1;
+      }
+    }
+    const metrics = [...groups.values()]
+      .map((g) => summarize(g.storeId, g.job, g.rows))
+      .sort((a, b) => (a.storeId ?? 0) - (b.storeId ?? 0) || a.job.localeCompare(b.job));
+    const all = summarize(null, '*', calls);
+
+    const jobs: JobHealth[] = deps.scheduler.status().jobs.map((j) => {
+      const intervalMs = intervalOf(j.job);
+      const fromDb = lastOk.get(`${j.storeId}:${j.job}`) ?? null;
+      const lastSuccessAt = j.lastSuccessAt === null ? fromDb : fromDb === null || j.lastSuccessAt > fromDb ? j.lastSuccessAt : fromDb;
+      // A first run under way (the first backfill of a newly connected store) is progress, not staleness.
+      const firstRunUnderWay = lastSuccessAt === null && j.state === 'running';
+      const stale = !firstRunUnderWay && (lastSuccessAt === null || (intervalMs !== null && nowMs - Date.parse(lastSuccessAt) > STALE_INTERVALS * intervalMs));
+      return { storeId: j.storeId, storeName: j.storeName, job: j.job, state: j.state, lastSuccessAt, nextRunAt: j.nextRunAt, intervalMs, stale };
+    });
+
+    const outbox = stores.map((s) => {
+      const c = counts.byStore[s.id];
+      return { storeId: s.id, storeName: s.name, pending: c?.pending ?? 0, inFlight: c?.inFlight ?? 0, dead: c?.dead ?? 0 };
+    });
+    const deadLetters: DeadLetter[] = dead.map((d) => ({
+      seq: d.seq,
+      storeId: d.storeId,
+      storeName: storeName.get(d.storeId) ?? '',
+      kind: d.kind,
+      reasonCode: d.reasonCode,
+      orderId: orderIdOf(d.payloadJson),
+      attempts: d.attempts,
+      createdAt: d.createdAt,
+    }));
+
+    const checks: HealthCheck[] = [];
+    for (const j of jobs.filter((x) => x.stale)) {
+      checks.push({
+        code: 'stale-job',
+        // A job that cannot run (failing, no credentials) will not heal by waiting; a slow first backfill will.
+        severity: j.state === 'error' || j.state === 'no-credentials' ? 'error' : 'warn',
+        params: { storeId: j.storeId, storeName: j.storeName, job: j.job, lastSuccessAt: j.lastSuccessAt, intervalMinutes: j.intervalMs === null ? null : Math.round(j.intervalMs / 60_000) },
+      });
+    }
+    if (deadLetters.length > 0) {
+      checks.push({ code: 'dead-letters', severity: 'error', params: { count: deadLetters.length, oldestAt: deadLetters.map((d) => d.createdAt).sort()[0] ?? null } });
+    }
+    const first = urgent[0];
+    if (first) {
+      const overdue = urgent.filter((o) => Date.parse(o.ship_by_latest) < nowMs).length;
+      checks.push({ code: 'ship-by-soon', severity: overdue > 0 ? 'error' : 'warn', params: { count: urgent.length, overdue, earliest: first.ship_by_latest } });
+    }
+    for (const m of metrics.filter((x) => x.throttledPct > THROTTLING_HIGH_PCT)) {
+      checks.push({ code: 'throttling-high', severity: 'warn', params: { storeId: m.storeId, storeName: nameOf(m.storeId), job: m.job, pct: m.throttledPct, throttled: m.throttled, calls: m.calls } });
+    }
+    const authByStore = new Map<number | null, number>();
+    for (const m of metrics) if (m.errorsByKind.auth) authByStore.set(m.storeId, (authByStore.get(m.storeId) ?? 0) + m.errorsByKind.auth);
+    for (const [storeId, count] of authByStore) {
+      checks.push({ code: 'auth-errors', severity: 'error', params: { storeId, storeName: nameOf(storeId), count } });
+    }
+    if (checks.length === 0) checks.push({ code: 'all-ok', severity: 'ok', params: {} });
+    // Errors first: the list is read top-down at 8 a.m.
+    const rank = { error: 0, warn: 1, ok: 2 } as const;
+    checks.sort((a, b) => rank[a.severity] - rank[b.severity]);
+
+    return {
+      generatedAt: now.toISOString(),
+      hours,
+      from,
+      totals: { calls: all.calls, throttled: all.throttled, throttledPct: all.throttledPct, errors: all.errors, p95LatencyMs: all.p95LatencyMs },
+      metrics,
+      jobs,
+      outbox,
+      deadLetters,
+      series,
+      checks,
+    };
+  }
+
+  /** Puts a dead write back in its store's queue; the worker sends it on its next pass. */
+  async function retryDead(seq: number): Promise<void> {
+    if (await deps.outbox.retryDead(seq)) return;
+    const row = await findOutboxRow(deps.db, seq);
+    if (!row) throw new AppError('not-found', { seq });
+    // Someone retried it already (or it was never dead): nothing to do, and the screen should refresh.
+    throw new AppError('conflict', { seq, status: row.status });
+  }
+
+  return { get, retryDead };
+}
+
+export type SyncHealthService = ReturnType<typeof createSyncHealth>;
