@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from './core';
+import { createCore, type CoreConfig } from './core';
 import { defaultDataDir, osActorName } from './config';
 import { dispatch } from './ipc/dispatch';
 import type { Channel } from '../shared/ipc/contract';
@@ -29,8 +29,14 @@ const USAGE = `usage: npm run cli -- <command> [options]
             [--marketplaces ID,…] [--start ISO-TIME]
                                       run the SP-API simulator; prints its port, CA file and demo credentials
   sync [--endpoint https://127.0.0.1:P --ca FILE] [--store ID] [--backfill-days N]
+       [--time-scale X [--sim-now ISO-TIME]]
                                       sync orders of every store (or one) until caught up, then exit;
-                                      --endpoint sends real stores' calls to that SP-API server instead of Amazon
+                                      --endpoint sends real stores' calls to that SP-API server instead of Amazon;
+                                      --time-scale follows a time-scaled simulator: usage plans run X times faster and,
+                                      with --sim-now (the simulator's time when this command is launched), the clock
+                                      runs from there X times faster, a simulated minute behind
+  outbox:drain [--endpoint https://127.0.0.1:P --ca FILE] [--time-scale X [--sim-now ISO-TIME]]
+                                      send every due outbox row (writes to Amazon), then exit; prints counts
   spapi:test --endpoint https://127.0.0.1:P --ca FILE [--region na|eu|fe]
              [--client-id ID --client-secret S --refresh-token T]
                                       call a cheap SP-API operation (getMarketplaceParticipations) on any
@@ -58,6 +64,7 @@ const { positionals, values } = parseArgs({
     store: { type: 'string' },
     'backfill-days': { type: 'string' },
     start: { type: 'string' },
+    'sim-now': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -106,19 +113,47 @@ async function runCoreCommand(name: string): Promise<number> {
   }
 }
 
-async function runSync(): Promise<number> {
-  let spapiEndpoint;
+/** Read as early as possible: --sim-now is the simulator's time at launch, and this is the closest we know of it. */
+const launchedAt = performance.now();
+/** A simulated minute behind the simulator, so no request ever asks about its future (Amazon refuses that). */
+const TRAIL_MS = 60_000;
+
+/**
+ * The core settings that point sync and outbox commands at an SP-API server: --endpoint/--ca, and --time-scale with
+ * --sim-now for a simulator whose time runs faster than the wall clock. An error result is already reported.
+ */
+function remoteSettings(): { ok: true; value: Partial<CoreConfig> } | { ok: false; code: number } {
+  const out: Partial<CoreConfig> = {};
   if (values.endpoint) {
     const endpoint = parseEndpoint(values.endpoint, values.ca);
-    if (!endpoint.ok) return fail('invalid-input', { field: endpoint.field, reason: endpoint.reason });
-    spapiEndpoint = endpoint.value;
+    if (!endpoint.ok) return { ok: false, code: fail('invalid-input', { field: endpoint.field, reason: endpoint.reason }) };
+    out.spapiEndpoint = endpoint.value;
   }
+  if (values['time-scale'] !== undefined) {
+    const scale = Number(values['time-scale']);
+    if (!(Number.isFinite(scale) && scale > 0 && scale <= 100_000)) return { ok: false, code: fail('invalid-input', { field: 'time-scale', reason: 'must be a number from 0 to 100000' }) };
+    // The rate limiter and the scheduler read the time scale from the demo settings; demo mode itself stays off.
+    out.demo = { enabled: false, timeScale: scale };
+    if (values['sim-now'] !== undefined) {
+      const simNow = Date.parse(values['sim-now']);
+      if (!Number.isFinite(simNow)) return { ok: false, code: fail('invalid-input', { field: 'sim-now', reason: 'must be an ISO 8601 date-time' }) };
+      out.clock = { now: () => new Date(simNow - TRAIL_MS + (performance.now() - launchedAt) * scale) };
+    }
+  } else if (values['sim-now'] !== undefined) {
+    return { ok: false, code: fail('invalid-input', { field: 'sim-now', reason: 'needs --time-scale' }) };
+  }
+  return { ok: true, value: out };
+}
+
+async function runSync(): Promise<number> {
+  const remote = remoteSettings();
+  if (!remote.ok) return remote.code;
   const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   const core = await createCore({
     dataDir: values['data-dir'] ?? defaultDataDir(),
     appVersion: version,
     actor: { name: osActorName('cli:') },
-    ...(spapiEndpoint ? { spapiEndpoint } : {}),
+    ...remote.value,
     sync: { autoStart: false, ...(values['backfill-days'] ? { backfillDays: Number(values['backfill-days']) } : {}) },
   });
   const stop = () => void core.scheduler.drain();
@@ -131,6 +166,45 @@ async function runSync(): Promise<number> {
     const status = core.scheduler.status();
     console.log(JSON.stringify(status.jobs.map((j) => ({ store: j.storeId, job: j.job, state: j.state, lastSuccessAt: j.lastSuccessAt, error: j.lastError })), null, 2));
     return status.jobs.some((j) => j.lastError) ? 1 : 0;
+  } finally {
+    await core.close();
+  }
+}
+
+/** Sends every due outbox row, pass after pass, until a pass finds nothing due; rows waiting for a retry stay queued. */
+async function runOutboxDrain(): Promise<number> {
+  const remote = remoteSettings();
+  if (!remote.ok) return remote.code;
+  const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const core = await createCore({
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    appVersion: version,
+    actor: { name: osActorName('cli:') },
+    ...remote.value,
+    sync: { autoStart: false },
+  });
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    core.outbox.stop();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const total = { sent: 0, alreadyApplied: 0, retryLater: 0, dead: 0, passes: 0 };
+    while (!stopping) {
+      const pass = await core.outbox.runOnce();
+      total.passes += 1;
+      total.sent += pass.sent;
+      total.alreadyApplied += pass.alreadyApplied;
+      total.retryLater += pass.retryLater;
+      total.dead += pass.dead;
+      // A pass that finished no row found nothing due: the rest (if any) waits for a later retry time.
+      if (pass.sent + pass.alreadyApplied + pass.dead === 0) break;
+    }
+    const counts = await core.outbox.counts();
+    console.log(JSON.stringify({ ...total, remaining: counts.total }, null, 2));
+    return 0;
   } finally {
     await core.close();
   }
@@ -212,6 +286,8 @@ if (values.help || !command) {
   exitCode = await runCoreCommand(command);
 } else if (command === 'sync') {
   exitCode = await runSync();
+} else if (command === 'outbox:drain') {
+  exitCode = await runOutboxDrain();
 } else if (command === 'simulator') {
   exitCode = await runSimulator();
 } else if (command === 'spapi:test') {
