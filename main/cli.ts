@@ -145,17 +145,22 @@ function remoteSettings(): { ok: true; value: Partial<CoreConfig> } | { ok: fals
   return { ok: true, value: out };
 }
 
-async function runSync(): Promise<number> {
-  const remote = remoteSettings();
-  if (!remote.ok) return remote.code;
+/** A core for commands that talk to an SP-API server; its scheduler never starts by itself. */
+function createRemoteCore(remote: Partial<CoreConfig>, sync: CoreConfig['sync'] = {}) {
   const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  const core = await createCore({
+  return createCore({
     dataDir: values['data-dir'] ?? defaultDataDir(),
     appVersion: version,
     actor: { name: osActorName('cli:') },
-    ...remote.value,
-    sync: { autoStart: false, ...(values['backfill-days'] ? { backfillDays: Number(values['backfill-days']) } : {}) },
+    ...remote,
+    sync: { ...sync, autoStart: false },
   });
+}
+
+async function runSync(): Promise<number> {
+  const remote = remoteSettings();
+  if (!remote.ok) return remote.code;
+  const core = await createRemoteCore(remote.value, values['backfill-days'] ? { backfillDays: Number(values['backfill-days']) } : {});
   const stop = () => void core.scheduler.drain();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -175,14 +180,7 @@ async function runSync(): Promise<number> {
 async function runOutboxDrain(): Promise<number> {
   const remote = remoteSettings();
   if (!remote.ok) return remote.code;
-  const version = (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  const core = await createCore({
-    dataDir: values['data-dir'] ?? defaultDataDir(),
-    appVersion: version,
-    actor: { name: osActorName('cli:') },
-    ...remote.value,
-    sync: { autoStart: false },
-  });
+  const core = await createRemoteCore(remote.value);
   let stopping = false;
   const stop = () => {
     stopping = true;
