@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Db } from './db/connection';
@@ -28,6 +29,16 @@ import { createPiiPurge } from './sync/pii-purge';
 import { createShipmentsService } from './services/shipments.service';
 import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
 import { createSyncHealth } from './sync/health.service';
+import { createInventoryService } from './services/inventory/inventory.service';
+import { createWarehousesService } from './services/inventory/warehouses.service';
+import { createPurchasingService } from './services/purchasing/purchasing.service';
+import { applyFbaSnapshot } from './services/inventory/fba-mirror';
+import { getFbmSafetyBuffer, queueFbmQuantities, queueStaleFbmQuantities, setFbmSafetyBuffer } from './services/inventory/fbm-push';
+import { bootstrapDemoCatalog, importCatalogFromListings } from './services/catalog/catalog-from-listings';
+import { createCatalogService } from './services/catalog/catalog.service';
+import { createCatalogImport } from './services/catalog/import/catalog-import';
+import { AppError } from '../shared/ipc/errors';
+import { withListingsAccess } from './sync/outbox/handlers/fbm-quantity.outbox';
 
 export interface CoreConfig {
   /** Folder that holds the SQLite file (the app's userData in Electron). */
@@ -125,7 +136,15 @@ export async function createCore(config: CoreConfig) {
     // A demo store reads a week of history, so the first look at the app is not an hour of Amazon-paced backfill.
     jobs: [
       ordersJob({ backfillDays: config.sync?.backfillDays ?? ((store) => (store.isDemo ? 7 : 30)), intervalMs: config.sync?.intervalMs }),
-      inventoryJob(),
+      // Amazon's FBA figures become the FBA warehouse's ledger levels in the same transaction as the snapshot.
+      inventoryJob({
+        afterSnapshot: async (trx, s) => {
+          await applyFbaSnapshot(trx, { storeId: s.store.id, region: s.store.region, now: s.syncedAt });
+          // Each cycle also catches stock postings that bypassed the services' hook (see queueStaleFbmQuantities).
+          const stale = await queueStaleFbmQuantities(trx, { storeId: s.store.id, marketplaceId: s.marketplaceId, now: s.syncedAt });
+          if (stale.length > 0) outboxSoon();
+        },
+      }),
       listingsJob({
         reportFor: async (storeId) => {
           const client = await storeClients.clientFor(storeId);
@@ -133,6 +152,12 @@ export async function createCore(config: CoreConfig) {
         },
         // Report polling runs on Amazon time too.
         pollMs: 15_000 / (config.demo?.timeScale ?? 1),
+        // A demo store gets its catalog (and stock to show) from its first listings; a real seller imports on request.
+        afterSnapshot: async (trx, s) => {
+          if (!s.store.isDemo || !config.demo?.enabled) return;
+          const { queued } = await bootstrapDemoCatalog(trx, { storeId: s.store.id, region: s.store.region, now: s.syncedAt });
+          if (queued.length > 0) outboxSoon();
+        },
       }),
     ],
     stores: () => stores.list(),
@@ -148,7 +173,14 @@ export async function createCore(config: CoreConfig) {
     db,
     clock,
     random: Math.random,
-    apiFor: (storeId) => storeClients.forStore(storeId),
+    // Listings Items writes (FBM quantities) need the raw client and the seller ID the plain API does not carry.
+    apiFor: async (storeId) => {
+      const api = await storeClients.forStore(storeId);
+      const client = api ? await storeClients.clientFor(storeId) : null;
+      if (!api || !client) return api;
+      const store = (await stores.list()).find((s) => s.id === storeId);
+      return withListingsAccess(api, client, store?.sellerId ?? null);
+    },
     onChange: () => publishStatus(),
     log: console,
   });
@@ -165,6 +197,38 @@ export async function createCore(config: CoreConfig) {
     },
   });
   let workerRunning = false;
+  /**
+   * Called from inside a transaction that queued writes: the pass is started on the next tick and its first query waits
+   * for the single connection, i.e. for the commit; a rolled-back transaction leaves it nothing to send.
+   */
+  const outboxSoon = () => {
+    setTimeout(() => {
+      publishStatus();
+      if (workerRunning) void outbox.runOnce().catch(() => undefined);
+    }, 0).unref();
+  };
+  const catalog = createCatalogService({ db, clock, audit });
+  const catalogImport = createCatalogImport({ db, clock, audit, catalog });
+  const warehouses = createWarehousesService({ db, clock, audit });
+  // Every stock change re-checks the FBM offers selling the product, so Amazon hears of it within one outbox pass.
+  const stockChanged = async (trx: Knex.Transaction, productIds: number[]) => {
+    const queued = await queueFbmQuantities(trx, productIds, { now: clock.now().toISOString() });
+    if (queued.length > 0) outboxSoon();
+  };
+  const inventory = createInventoryService({
+    db,
+    clock,
+    audit,
+    actor: config.actor.name,
+    onStockChanged: (trx, productIds) => stockChanged(trx, productIds),
+  });
+  const purchasing = createPurchasingService({
+    db,
+    clock,
+    audit,
+    actor: config.actor.name,
+    onStockChanged: (trx, productIds) => stockChanged(trx, productIds),
+  });
   const health = createSyncHealth({ db, clock, scheduler, outbox, intervals: { orders: config.sync?.intervalMs } });
   const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status(), outbox: () => outbox.counts() });
 
@@ -224,6 +288,39 @@ export async function createCore(config: CoreConfig) {
     health,
     piiPurge,
     shipments,
+    catalog,
+    catalogImport,
+    warehouses,
+    inventory,
+    /**
+     * Maps a store's Amazon offers to products (creating the missing ones, FBM offers on the default domestic warehouse),
+     * then mirrors the store's FBA stock for the SKUs just mapped.
+     */
+    async importCatalogFromAmazon(storeId: number, opts: { defaultFbmWarehouseId?: number } = {}) {
+      const store = (await stores.list()).find((s) => s.id === storeId);
+      if (!store) throw new AppError('not-found', { entity: 'store', id: storeId });
+      return db.transaction(async (trx) => {
+        const now = clock.now().toISOString();
+        const result = await importCatalogFromListings(trx, { storeId, now, actor: config.actor.name, ...opts });
+        if (result.mapped > 0) await applyFbaSnapshot(trx, { storeId, region: store.region, now });
+        return result;
+      });
+    },
+    /** Units held back from every FBM offer's Amazon quantity; changing it re-queues the offers it changes. */
+    fbmSafetyBuffer: {
+      get: () => getFbmSafetyBuffer(db),
+      async set(units: number): Promise<number> {
+        const before = await getFbmSafetyBuffer(db);
+        const queued = await db.transaction(async (trx) => {
+          const q = await setFbmSafetyBuffer(trx, units, { now: clock.now().toISOString() });
+          await audit(trx, { action: 'settings.update', entity: 'setting', entityId: 'inventory.fbmSafetyBuffer', detail: { from: before, to: units, queued: q.length } });
+          return q;
+        });
+        if (queued.length > 0) outboxSoon();
+        return units;
+      },
+    },
+    purchasing,
     secretBox,
     amazonAccounts,
     limiter,

@@ -22,6 +22,7 @@ import { screens } from './routes';
 import { NotBuiltScreen } from './screens/not-built/NotBuiltScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
+import { InventoryScreen } from './screens/inventory/InventoryScreen';
 import { useNavStore } from './stores/nav.store';
 import { useStatusStore } from './stores/status.store';
 
@@ -32,6 +33,7 @@ function CurrentScreen() {
   const entry = screens.find((s) => s.id === screen);
   if (!entry || entry.id === 'settings') return <SettingsScreen />;
   if (entry.id === 'sync') return <SyncScreen />;
+  if (entry.id === 'inventory') return <InventoryScreen />;
   return entry.plan ? <NotBuiltScreen label={entry.label} plan={entry.plan} /> : null;
 }
 

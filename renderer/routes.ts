@@ -16,7 +16,7 @@ export const screens: readonly ScreenEntry[] = [
   { id: 'packing', label: 'nav.packing', plan: 'plan.packing' },
   { id: 'fba', label: 'nav.fba', plan: 'plan.fba' },
   { id: 'reconciliation', label: 'nav.reconciliation', plan: 'plan.reconciliation' },
-  { id: 'inventory', label: 'nav.inventory', plan: 'plan.inventory' },
+  { id: 'inventory', label: 'nav.inventory' },
   { id: 'sync', label: 'nav.sync' },
   { id: 'settings', label: 'nav.settings' },
 ];

@@ -14,3 +14,13 @@ export async function applyConnectionPragmas(conn: unknown): Promise<void> {
     await new Promise<void>((resolve, reject) => db.run(sql, (err) => (err ? reject(err) : resolve())));
   }
 }
+
+/**
+ * Statements that make a ledger table append-only inside the database itself, so no code path (a bug, a script, a
+ * future repository) can rewrite history: corrections are new rows. SQLite has no privileges to revoke, hence triggers.
+ */
+export function appendOnlyTriggers(table: 'stock_movements'): string[] {
+  const refuse = (op: 'UPDATE' | 'DELETE') =>
+    `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`;
+  return [refuse('UPDATE'), refuse('DELETE')];
+}

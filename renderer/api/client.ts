@@ -55,6 +55,10 @@ export const api = {
   syncResume: () => unwrap(bridge().sync.resume({})),
   syncHealth: (hours = 24) => unwrap(bridge().sync.health({ hours })),
   outboxRetryDead: (seq: number) => unwrap(bridge().outbox.retryDead({ seq })),
+  warehouses: () => unwrap(bridge().warehouses.list({})),
+  inventoryLevels: (input: Parameters<WindowApi['inventory']['levels']>[0]) => unwrap(bridge().inventory.levels(input)),
+  inventoryMovements: (input: Parameters<WindowApi['inventory']['movements']>[0]) => unwrap(bridge().inventory.movements(input)),
+  inventoryAdjust: (input: Parameters<WindowApi['inventory']['adjust']>[0]) => unwrap(bridge().inventory.adjust(input)),
 };
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

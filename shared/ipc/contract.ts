@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { amazonChannels } from './channels/amazon';
 import { auditChannels } from './channels/audit';
+import { inventoryChannels } from './channels/inventory';
 import { ordersChannels } from './channels/orders';
 import { settingsChannels } from './channels/settings';
 import { storesChannels } from './channels/stores';
@@ -21,6 +22,7 @@ export const contract = {
   ...amazonChannels,
   ...syncChannels,
   ...ordersChannels,
+  ...inventoryChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import * as m0004 from './0004_orders_sync';
 import * as m0005 from './0005_fba_inventory_listings';
 import * as m0006 from './0006_local_shipments';
 import * as m0007 from './0007_catalog_inventory';
+import * as m0008 from './0008_ledger_guard';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -23,6 +24,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0005_fba_inventory_listings', m0005],
   ['0006_local_shipments', m0006],
   ['0007_catalog_inventory', m0007],
+  ['0008_ledger_guard', m0008],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {

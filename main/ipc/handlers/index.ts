@@ -1,6 +1,7 @@
 import type { Channel } from '../../../shared/ipc/contract';
 import { amazonHandlers } from './amazon.handlers';
 import { auditHandlers } from './audit.handlers';
+import { inventoryHandlers } from './inventory.handlers';
 import { ordersHandlers } from './orders.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { storesHandlers } from './stores.handlers';
@@ -17,4 +18,5 @@ export const handlers: HandlerMap<Channel> = {
   ...amazonHandlers,
   ...syncHandlers,
   ...ordersHandlers,
+  ...inventoryHandlers,
 };

@@ -1,4 +1,6 @@
+import type { Knex } from 'knex';
 import { z } from 'zod';
+import type { Store } from '../../../shared/domain/store';
 import { replaceFbaInventory, upsertFbaInventory, type FbaInventoryRow } from '../../db/repositories/fba-inventory.repo';
 import { getWatermark, putWatermark } from '../../db/repositories/sync-state.repo';
 import { SpApiError } from '../../spapi/errors';
@@ -21,6 +23,11 @@ export interface InventoryJobOptions {
   overlapMs?: number;
   /** Times one marketplace's scan is restarted after its nextToken expired before giving up (default 3). */
   maxRestarts?: number;
+  /**
+   * Runs in the transaction that wrote a marketplace's rows, after them (the core mirrors FBA figures into the ledger
+   * here), so Amazon's view and what is derived from it commit together; a failure rolls both back for the next run.
+   */
+  afterSnapshot?: (trx: Knex.Transaction, snapshot: { store: Store; marketplaceId: string; syncedAt: string }) => Promise<void>;
 }
 
 type Summary = InventorySummariesResponse['payload']['inventorySummaries'][number];
@@ -89,6 +96,7 @@ export function inventoryJob(opts: InventoryJobOptions = {}): SyncJob {
         else await upsertFbaInventory(trx, rows);
         const cursor = { fullScanAt: fullDue ? startedAt : (lastFullScanAt ?? startedAt) };
         await putWatermark(trx, store.id, key, { watermark: startedAt, cursor }, syncedAt);
+        await opts.afterSnapshot?.(trx, { store, marketplaceId, syncedAt });
       });
     }
     return outcome(false);

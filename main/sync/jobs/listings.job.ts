@@ -1,3 +1,5 @@
+import type { Knex } from 'knex';
+import type { Store } from '../../../shared/domain/store';
 import { replaceListings, upsertListings, type ListingRow } from '../../db/repositories/listings.repo';
 import { listMarketplaces } from '../../db/repositories/stores.repo';
 import { DocumentProcessingError, type FetchedReport, type PollOptions } from '../../spapi/documents-api';
@@ -24,6 +26,11 @@ export interface ListingsJobOptions {
   pollMs?: number;
   /** Give up on a report that has not ended after this long (wall clock). */
   reportTimeoutMs?: number;
+  /**
+   * Runs in the transaction that wrote a marketplace's listings, after them (the core builds the demo catalog here), so
+   * the listings and what is derived from them commit together.
+   */
+  afterSnapshot?: (trx: Knex.Transaction, snapshot: { store: Store; marketplaceId: string; syncedAt: string }) => Promise<void>;
 }
 
 export type ListingsFailure =
@@ -141,6 +148,7 @@ export function listingsJob(opts: ListingsJobOptions): SyncJob {
       await db.transaction(async (trx) => {
         if (complete) await replaceListings(trx, store.id, marketplaceId, rows);
         else await upsertListings(trx, rows);
+        await opts.afterSnapshot?.(trx, { store, marketplaceId, syncedAt });
       });
       if (problems.length > 0) failures.push({ marketplaceId, reason: 'problems', problems: problems.sort((a, b) => a.line - b.line) });
       pages += 1;

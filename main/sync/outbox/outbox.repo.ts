@@ -145,3 +145,18 @@ export async function countOutboxByStoreAndStatus(db: Queryable): Promise<{ stor
   const rows = await db('outbox').select('store_id', 'status').count({ n: '*' }).groupBy('store_id', 'status').orderBy('store_id');
   return rows.map((r: Record<string, unknown>) => ({ storeId: Number(r.store_id), status: r.status as OutboxStatus, count: Number(r.n) }));
 }
+
+/**
+ * Retires pending rows that a newer row of the same store makes pointless (an absolute figure replaced by a newer one
+ * before it left). Only rows still `pending` are touched: an in-flight row may already be on its way and finishes
+ * normally, with the newer row after it in seq order. A retired row becomes `done` without `sent_at`, with the reason
+ * in `last_error`: nothing is deleted, and a worker that read the row before this cannot claim it any more.
+ */
+export async function supersedePendingOutboxRows(db: Queryable, seqs: readonly number[], supersededBySeq: number): Promise<number> {
+  if (seqs.length === 0) return 0;
+  const n = await db('outbox')
+    .whereIn('seq', [...seqs])
+    .andWhere({ status: 'pending' })
+    .update({ status: 'done', sent_at: null, last_error: clip(`superseded: replaced by outbox row ${supersededBySeq} before it was sent`) });
+  return Number(n);
+}

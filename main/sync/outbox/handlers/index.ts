@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AmazonApi } from '../../../spapi/amazon-api';
 import { confirmShipmentOutbox } from './confirm-shipment.outbox';
+import { fbmQuantityOutbox } from './fbm-quantity.outbox';
 
 export interface OutboxSendContext {
   /**
@@ -33,6 +34,7 @@ export interface OutboxHandler<S extends z.ZodType = z.ZodType> {
 
 export const outboxHandlers = {
   'confirm-shipment': confirmShipmentOutbox,
+  'fbm-quantity': fbmQuantityOutbox,
 } as const satisfies Record<string, OutboxHandler>;
 
 export type OutboxKind = keyof typeof outboxHandlers;
