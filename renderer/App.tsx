@@ -22,7 +22,9 @@ import { screens } from './routes';
 import { NotBuiltScreen } from './screens/not-built/NotBuiltScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
+import { CatalogScreen } from './screens/catalog/CatalogScreen';
 import { InventoryScreen } from './screens/inventory/InventoryScreen';
+import { PurchasingScreen } from './screens/purchasing/PurchasingScreen';
 import { useNavStore } from './stores/nav.store';
 import { useStatusStore } from './stores/status.store';
 
@@ -33,7 +35,9 @@ function CurrentScreen() {
   const entry = screens.find((s) => s.id === screen);
   if (!entry || entry.id === 'settings') return <SettingsScreen />;
   if (entry.id === 'sync') return <SyncScreen />;
+  if (entry.id === 'catalog') return <CatalogScreen />;
   if (entry.id === 'inventory') return <InventoryScreen />;
+  if (entry.id === 'purchasing') return <PurchasingScreen />;
   return entry.plan ? <NotBuiltScreen label={entry.label} plan={entry.plan} /> : null;
 }
 

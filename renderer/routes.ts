@@ -1,6 +1,6 @@
 import type { MessageKey } from './i18n';
 
-export const screenIds = ['orders', 'picking', 'packing', 'fba', 'reconciliation', 'inventory', 'sync', 'settings'] as const;
+export const screenIds = ['orders', 'picking', 'packing', 'fba', 'reconciliation', 'catalog', 'inventory', 'purchasing', 'sync', 'settings'] as const;
 export type ScreenId = (typeof screenIds)[number];
 
 export interface ScreenEntry {
@@ -16,7 +16,9 @@ export const screens: readonly ScreenEntry[] = [
   { id: 'packing', label: 'nav.packing', plan: 'plan.packing' },
   { id: 'fba', label: 'nav.fba', plan: 'plan.fba' },
   { id: 'reconciliation', label: 'nav.reconciliation', plan: 'plan.reconciliation' },
+  { id: 'catalog', label: 'nav.catalog' },
   { id: 'inventory', label: 'nav.inventory' },
+  { id: 'purchasing', label: 'nav.purchasing' },
   { id: 'sync', label: 'nav.sync' },
   { id: 'settings', label: 'nav.settings' },
 ];

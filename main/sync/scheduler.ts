@@ -43,6 +43,8 @@ export function createScheduler(deps: SchedulerDeps) {
   const slots = new Map<string, Slot>();
   const scale = deps.timeScale ?? 1;
   let paused = false;
+  /** Set by drain(): runs that had not started by then are dropped. */
+  let draining = false;
   let started = false;
 
   const key = (storeId: number, job: string) => `${storeId}:${job}`;
@@ -76,6 +78,8 @@ export function createScheduler(deps: SchedulerDeps) {
   async function runSlot(slot: Slot): Promise<void> {
     if (slot.running) return slot.running;
     const api = await deps.apiFor(slot.store.id);
+    // A timer that fired just before drain() got here after it: the app is quitting, so this run never starts.
+    if (draining) return;
     slot.hasCredentials = api !== null;
     if (!api) {
       publish();
@@ -163,6 +167,7 @@ export function createScheduler(deps: SchedulerDeps) {
     refresh,
     async start() {
       started = true;
+      draining = false;
       await refresh();
       // Slots created before start (stores added during start-up) have no timer yet.
       for (const s of slots.values()) if (!s.running && !s.timer) schedule(s, 0);
@@ -189,6 +194,7 @@ export function createScheduler(deps: SchedulerDeps) {
     /** Stops scheduling, asks running jobs to stop after the page in hand, and waits for them to commit. */
     async drain(): Promise<void> {
       started = false;
+      draining = true;
       for (const s of slots.values()) {
         if (s.timer) clearTimeout(s.timer);
         s.timer = null;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AdjustmentReason, InventoryRow as StockRow, LedgerEntry as Movement, Warehouse } from '../../shared/domain/inventory';
+import type { AdjustmentReason, InventoryRow as StockRow, LedgerEntry as Movement, OpenTransfer, Warehouse } from '../../shared/domain/inventory';
 import { api, ApiError } from '../api/client';
 
 const PAGE = 200;
@@ -26,6 +26,10 @@ interface InventoryState {
   select(productId: number | null): Promise<void>;
   moreLedger(): Promise<void>;
   adjust(input: { productId: number; warehouseId: number; delta: number; reason: AdjustmentReason; note?: string }): Promise<void>;
+  transfers: OpenTransfer[];
+  loadTransfers(): Promise<void>;
+  transfer(input: { productId: number; fromWarehouseId: number; toWarehouseId: number; quantity: number; note?: string }): Promise<void>;
+  receiveTransfer(transferId: string): Promise<void>;
 }
 
 const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError('internal'));
@@ -57,6 +61,17 @@ export const useInventoryStore = create<InventoryState>((set, get) => {
     }
   }
 
+  /** Re-reads one product's row in place (the scroll position stays) and its ledger if it is open. */
+  async function refreshProduct(productId: number): Promise<void> {
+    const sku = get().rows.find((r) => r.productId === productId)?.sku;
+    if (sku) {
+      const page = await api.inventoryLevels({ search: sku, limit: 10, offset: 0 });
+      const fresh = page.rows.find((r) => r.productId === productId);
+      if (fresh) set((s) => ({ rows: s.rows.map((r) => (r.productId === fresh.productId ? fresh : r)) }));
+    }
+    if (get().selected === productId) await fetchLedger(productId);
+  }
+
   return {
     warehouses: [],
     search: '',
@@ -75,7 +90,7 @@ export const useInventoryStore = create<InventoryState>((set, get) => {
       } catch (err) {
         set({ error: asApiError(err) });
       }
-      await fetchRows(0);
+      await Promise.all([fetchRows(0), get().loadTransfers()]);
     },
     setSearch(search) {
       set({ search });
@@ -101,12 +116,24 @@ export const useInventoryStore = create<InventoryState>((set, get) => {
     async adjust(input) {
       // Errors reach the dialog, which stays open with the clerk's entry.
       await api.inventoryAdjust(input);
-      const { rows } = get();
-      // Refresh the changed row in place (keeping the scroll position) and the open ledger.
-      const page = await api.inventoryLevels({ search: rows.find((r) => r.productId === input.productId)?.sku ?? '', limit: 10, offset: 0 });
-      const fresh = page.rows.find((r) => r.productId === input.productId);
-      if (fresh) set((s) => ({ rows: s.rows.map((r) => (r.productId === fresh.productId ? fresh : r)) }));
-      if (get().selected === input.productId) await fetchLedger(input.productId);
+      await refreshProduct(input.productId);
+    },
+    transfers: [],
+    async loadTransfers() {
+      try {
+        set({ transfers: await api.inventoryTransfers() });
+      } catch (err) {
+        set({ error: asApiError(err) });
+      }
+    },
+    async transfer(input) {
+      await api.inventoryTransfer(input);
+      await Promise.all([refreshProduct(input.productId), get().loadTransfers()]);
+    },
+    async receiveTransfer(transferId) {
+      const productId = get().transfers.find((t) => t.transferId === transferId)?.productId;
+      await api.inventoryReceiveTransfer(transferId);
+      await Promise.all([productId ? refreshProduct(productId) : Promise.resolve(), get().loadTransfers()]);
     },
   };
 });

@@ -167,3 +167,20 @@ export const levelDifferenceSchema = z.object({
   cached: z.object({ onHand: z.number().int(), reserved: z.number().int(), inTransit: z.number().int() }).nullable(),
 });
 export type LevelDifference = z.infer<typeof levelDifferenceSchema>;
+
+/** Stock on its way between two places (调拨在途): shipped from one, not yet booked in at the other. */
+export const openTransferSchema = z.object({
+  transferId: z.string(),
+  productId: id,
+  sku: z.string(),
+  name: z.string(),
+  fromWarehouseId: id,
+  fromWarehouseCode: z.string(),
+  toWarehouseId: id,
+  toWarehouseCode: z.string(),
+  quantity: z.number().int(),
+  shippedAt: isoDateTime,
+  shippedBy: z.string(),
+  note: z.string().nullable(),
+});
+export type OpenTransfer = z.infer<typeof openTransferSchema>;

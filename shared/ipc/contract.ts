@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { amazonChannels } from './channels/amazon';
 import { auditChannels } from './channels/audit';
+import { catalogChannels } from './channels/catalog';
 import { inventoryChannels } from './channels/inventory';
 import { ordersChannels } from './channels/orders';
+import { purchasingChannels } from './channels/purchasing';
 import { settingsChannels } from './channels/settings';
 import { storesChannels } from './channels/stores';
 import { syncChannels } from './channels/sync';
@@ -22,7 +24,9 @@ export const contract = {
   ...amazonChannels,
   ...syncChannels,
   ...ordersChannels,
+  ...catalogChannels,
   ...inventoryChannels,
+  ...purchasingChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

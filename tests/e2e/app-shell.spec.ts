@@ -41,9 +41,15 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.zh);
     await expect(page.getByTestId('not-built')).toContainText(`${s.zh}：尚未开发`);
   }
+  await shell.nav('catalog').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('商品资料');
+  await expect(page.getByTestId('catalog-empty')).toHaveText('还没有商品。可以新建商品，或从 CSV / Excel 文件导入。');
   await shell.nav('inventory').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('库存');
   await expect(page.getByTestId('inventory-count')).toHaveText('显示 0 / 0 个商品');
+  await shell.nav('purchasing').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('采购');
+  await expect(page.getByTestId('cover-table')).toContainText('还没有仓库');
   await shell.nav('sync').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('同步');
   await expect(page.getByTestId('sync-no-jobs')).toContainText('还没有可同步的店铺');
@@ -59,9 +65,15 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.en);
     await expect(page.getByTestId('not-built')).toContainText(`${s.en}: not built yet`);
   }
+  await shell.nav('catalog').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Products');
+  await expect(page.getByTestId('catalog-empty')).toHaveText('No products yet. Create one, or import a CSV / Excel file.');
   await shell.nav('inventory').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inventory');
   await expect(page.getByTestId('inventory-count')).toHaveText('Showing 0 of 0 products');
+  await shell.nav('purchasing').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Purchasing');
+  await expect(page.getByTestId('cover-table')).toContainText('No warehouse yet');
   await shell.nav('sync').click();
   await expect(page.getByTestId('sync-no-jobs')).toContainText('No store to sync yet');
 });

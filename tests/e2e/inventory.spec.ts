@@ -97,3 +97,65 @@ test('a clerk writes off damaged units with a reason and sees the ledger row and
   await expect(dialog).toBeVisible();
   expect(await core.db('stock_movements').count({ n: '*' }).first()).toEqual(before);
 });
+
+test('an owner adds an overseas warehouse with bins; a clerk transfers stock there, sees it in transit and books it in', async ({ page, harness }) => {
+  const core = harness.core;
+  const sz = await core.warehouses.create({ code: 'CN-SZ', name: '深圳仓', kind: 'domestic' });
+  const now = new Date().toISOString();
+  const [row] = await core.db('products').insert({ sku: 'MUG-WHITE-350', kind: 'unit', name: '陶瓷马克杯 白色 350ml', created_at: now, updated_at: now }).returning('id');
+  const mugId = typeof row === 'object' ? (row as { id: number }).id : (row as number);
+  await core.db.transaction((trx) => postMovements(trx, [{ productId: mugId, warehouseId: sz.id, kind: 'receive', onHand: 40 }], { actor: 'system:test', now }));
+
+  const shell = new AppShell(page);
+  await shell.open(harness.url);
+  await shell.nav('settings').click();
+  await page.getByTestId('warehouse-code').fill('US-LAX');
+  await page.getByTestId('warehouse-name').fill('洛杉矶海外仓');
+  await page.getByTestId('warehouse-kind').click({ force: true });
+  await page.getByRole('option', { name: '海外仓' }).click();
+  await page.getByTestId('warehouse-add').click();
+  const lax = page.getByTestId('warehouse-US-LAX');
+  await expect(lax).toContainText('洛杉矶海外仓');
+  await expect(lax).toContainText('海外仓');
+  // A second warehouse with the same code is refused in words.
+  await page.getByTestId('warehouse-code').fill('US-LAX');
+  await page.getByTestId('warehouse-name').fill('重复');
+  await page.getByTestId('warehouse-add').click();
+  await expect(page.getByTestId('warehouses-error')).toHaveText('该编码已被使用，请换一个。');
+  await lax.getByTestId('warehouse-bins').click();
+  await lax.getByTestId('bin-code').fill('A-01');
+  await lax.getByTestId('bin-order').fill('10');
+  await lax.getByTestId('bin-add').click();
+  await expect(lax.getByTestId('bins-US-LAX')).toContainText('10 · A-01');
+
+  await shell.nav('inventory').click();
+  await page.getByTestId('stock-row-MUG-WHITE-350').click();
+  const panel = page.getByTestId('stock-panel');
+  await panel.getByTestId('transfer-open').click();
+  const dialog = page.getByRole('dialog', { name: '调拨 · MUG-WHITE-350' });
+  await dialog.getByTestId('transfer-to').click({ force: true });
+  await page.getByRole('option', { name: 'US-LAX · 洛杉矶海外仓' }).click();
+  await dialog.getByTestId('transfer-quantity').fill('10');
+  await expect(dialog).toContainText('可用库存：40 → 30');
+  await dialog.getByTestId('transfer-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.getByTestId('place-CN-SZ').getByTestId('place-available')).toHaveText('30');
+  await expect(panel.getByTestId('place-US-LAX')).toContainText('10');
+  await expect(page.getByTestId('transfers-open')).toHaveText('在途调拨（1）');
+  await expect(panel.getByTestId('ledger-kind').first()).toHaveText('在途');
+
+  await page.keyboard.press('Escape');
+  await page.getByTestId('transfers-open').click();
+  const transfers = page.getByRole('dialog', { name: '在途调拨' });
+  await expect(transfers.getByTestId('transfer-row')).toContainText('CN-SZ → US-LAX · 10 件');
+  await shot(page, 'inventory-transfers-zh-CN');
+  await transfers.getByTestId('transfer-receive').click();
+  await expect(transfers).toContainText('没有在途的调拨。');
+  await expect(page.getByTestId('transfers-open')).toHaveText('在途调拨（0）');
+  const levels = await core.inventory.levels({ search: 'MUG', limit: 10 });
+  const lax2 = (await core.warehouses.list()).find((w) => w.code === 'US-LAX')!;
+  expect(levels.rows[0]!.places.find((p) => p.warehouseId === lax2.id)).toMatchObject({ onHand: 10, inTransit: 0, available: 10 });
+  expect(levels.rows[0]!.totals).toMatchObject({ onHand: 40, inTransit: 0 });
+  const kinds = await core.db('stock_movements').where({ product_id: mugId }).orderBy('id').pluck('kind');
+  expect(kinds).toEqual(['receive', 'transfer-out', 'in-transit', 'transfer-in']);
+});

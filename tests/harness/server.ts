@@ -69,6 +69,8 @@ export async function startHarness(config: Omit<CoreConfig, 'appVersion' | 'acto
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  /** Calls dispatched and not yet answered, so close() can wait for them instead of pulling the DB from under them. */
+  const inFlight = new Set<Promise<void>>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const given = url.searchParams.get('token') ?? '';
@@ -96,9 +98,11 @@ export async function startHarness(config: Omit<CoreConfig, 'appVersion' | 'acto
       }
       if (typeof msg.id !== 'number') return;
       const id = msg.id;
-      void dispatch(core, msg.channel, msg.input, console).then((result) => {
+      const call = dispatch(core, msg.channel, msg.input, console).then((result) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
       });
+      inFlight.add(call);
+      void call.finally(() => inFlight.delete(call));
     });
   });
 
@@ -116,6 +120,8 @@ export async function startHarness(config: Omit<CoreConfig, 'appVersion' | 'acto
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A call the page made just before the end still holds a query: the core closes once it has answered.
+      await Promise.allSettled([...inFlight]);
       await core.close();
     },
   };

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { LedgerEntry, MovementKind, StockLevel, WarehouseKind } from '../../../shared/domain/inventory';
+import type { LedgerEntry, MovementKind, OpenTransfer, StockLevel, WarehouseKind } from '../../../shared/domain/inventory';
 import type { Queryable } from '../connection';
 
 /** Keeps every IN (…) list far below SQLite's and PostgreSQL's bound-parameter limits. */
@@ -231,4 +231,38 @@ export async function bundleComponents(db: Queryable, bundleIds: readonly number
     out.push(...rows.map((r) => ({ bundleId: r.bundle_id, componentId: r.component_id, quantity: r.quantity })));
   }
   return out;
+}
+
+/** Transfers shipped and not yet received, oldest first: the in-transit leg with no transfer-in under the same ref. */
+export async function listOpenTransfers(db: Queryable, opts: { warehouseId?: number } = {}): Promise<OpenTransfer[]> {
+  const q = db('stock_movements as t')
+    .join('stock_movements as o', function () {
+      this.on('o.ref_id', '=', 't.ref_id').andOn('o.ref_type', '=', 't.ref_type').andOnVal('o.kind', '=', 'transfer-out');
+    })
+    .join('products as p', 'p.id', 't.product_id')
+    .join('warehouses as wf', 'wf.id', 'o.warehouse_id')
+    .join('warehouses as wt', 'wt.id', 't.warehouse_id')
+    .where({ 't.ref_type': 'transfer', 't.kind': 'in-transit' })
+    .whereNotExists(function () {
+      this.select(db.raw('1')).from('stock_movements as r').whereRaw('r.ref_type = t.ref_type and r.ref_id = t.ref_id').andWhere('r.kind', 'transfer-in');
+    })
+    .orderBy('t.id')
+    .select<
+      { ref_id: string; product_id: number; sku: string; name: string; from_id: number; from_code: string; to_id: number; to_code: string; in_transit_delta: number; created_at: string; actor: string; note: string | null }[]
+    >('t.ref_id', 't.product_id', 'p.sku', 'p.name', 'wf.id as from_id', 'wf.code as from_code', 'wt.id as to_id', 'wt.code as to_code', 't.in_transit_delta', 't.created_at', 't.actor', 't.note');
+  if (opts.warehouseId !== undefined) q.where((w) => w.where('t.warehouse_id', opts.warehouseId!).orWhere('o.warehouse_id', opts.warehouseId!));
+  return (await q).map((r) => ({
+    transferId: r.ref_id,
+    productId: r.product_id,
+    sku: r.sku,
+    name: r.name,
+    fromWarehouseId: r.from_id,
+    fromWarehouseCode: r.from_code,
+    toWarehouseId: r.to_id,
+    toWarehouseCode: r.to_code,
+    quantity: r.in_transit_delta,
+    shippedAt: r.created_at,
+    shippedBy: r.actor,
+    note: r.note,
+  }));
 }

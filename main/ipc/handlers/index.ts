@@ -1,8 +1,10 @@
 import type { Channel } from '../../../shared/ipc/contract';
 import { amazonHandlers } from './amazon.handlers';
 import { auditHandlers } from './audit.handlers';
+import { catalogHandlers } from './catalog.handlers';
 import { inventoryHandlers } from './inventory.handlers';
 import { ordersHandlers } from './orders.handlers';
+import { purchasingHandlers } from './purchasing.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { storesHandlers } from './stores.handlers';
 import { syncHandlers } from './sync.handlers';
@@ -18,5 +20,7 @@ export const handlers: HandlerMap<Channel> = {
   ...amazonHandlers,
   ...syncHandlers,
   ...ordersHandlers,
+  ...catalogHandlers,
   ...inventoryHandlers,
+  ...purchasingHandlers,
 };

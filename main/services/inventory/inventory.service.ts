@@ -21,7 +21,7 @@ import {
 import { AppError } from '../../../shared/ipc/errors';
 import type { Clock } from '../../clock';
 import type { Db, Queryable } from '../../db/connection';
-import { ledgerTotals, levelsWithPlaces, listMovements, movementsForRef, outstandingForRef, pageStockedProducts, pairKey, selectLevels } from '../../db/repositories/stock.repo';
+import { ledgerTotals, levelsWithPlaces, listMovements, listOpenTransfers, movementsForRef, outstandingForRef, pageStockedProducts, pairKey, selectLevels } from '../../db/repositories/stock.repo';
 import { findWarehouse } from '../../db/repositories/warehouses.repo';
 import type { AuditFn } from '../audit.service';
 import { expandBundles } from './bundles';
@@ -194,7 +194,7 @@ export function createInventoryService(deps: { db: Db; clock: Clock; audit: Audi
     });
   }
 
-  return { adjust, transfer, receiveTransfer, reserveForOrder, releaseOrder, shipOrder, levels, movements, verify };
+  return { adjust, transfer, receiveTransfer, openTransfers: (opts: { warehouseId?: number } = {}) => listOpenTransfers(deps.db, opts), reserveForOrder, releaseOrder, shipOrder, levels, movements, verify };
 }
 
 export type InventoryService = ReturnType<typeof createInventoryService>;

@@ -5,6 +5,12 @@ import { ApiError } from '../../api/client';
 import { useT, type MessageKey } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
 
+/** A reason that names a direction only goes that way round (the service refuses "+5 damaged" too). */
+const REASONS_FOR: Record<'in' | 'out', AdjustmentReason[]> = {
+  in: adjustmentReasons.filter((r) => r === 'count' || r === 'found' || r === 'other'),
+  out: adjustmentReasons.filter((r) => r !== 'found'),
+};
+
 interface Props {
   row: StockRow;
   /** Places a clerk may count: FBA stock is Amazon's to report, so it is corrected by the sync, not by hand. */
@@ -58,7 +64,17 @@ export function AdjustStockDialog({ row, warehouses, onClose, onSubmit }: Props)
               </MenuItem>
             ))}
           </TextField>
-          <ToggleButtonGroup exclusive value={direction} onChange={(_, v: 'in' | 'out' | null) => v && setDirection(v)} fullWidth size="small">
+          <ToggleButtonGroup
+            exclusive
+            value={direction}
+            onChange={(_, v: 'in' | 'out' | null) => {
+              if (!v) return;
+              setDirection(v);
+              if (reason !== '' && !REASONS_FOR[v].includes(reason)) setReason('');
+            }}
+            fullWidth
+            size="small"
+          >
             <ToggleButton value="in" data-testid="adjust-in">
               {t('inventory.adjust.in')}
             </ToggleButton>
@@ -82,7 +98,7 @@ export function AdjustStockDialog({ row, warehouses, onClose, onSubmit }: Props)
             slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'adjust-quantity' } }}
           />
           <TextField select label={t('inventory.adjust.reason')} value={reason} onChange={(e) => setReason(e.target.value as AdjustmentReason)} required slotProps={{ select: { inputProps: { 'data-testid': 'adjust-reason' } } }}>
-            {adjustmentReasons.map((r) => (
+            {REASONS_FOR[direction].map((r) => (
               <MenuItem key={r} value={r} data-testid={`reason-${r}`}>
                 {t(`inventory.reason.${r}` as MessageKey)}
               </MenuItem>

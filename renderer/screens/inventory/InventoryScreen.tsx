@@ -1,4 +1,4 @@
-import { Alert, Box, Drawer, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Drawer, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
@@ -6,6 +6,8 @@ import { useInventoryStore } from '../../stores/inventory.store';
 import { AdjustStockDialog } from './AdjustStockDialog';
 import { ProductStockPanel } from './ProductStockPanel';
 import { StockTable } from './StockTable';
+import { TransferDialog } from './TransferDialog';
+import { TransfersDialog } from './TransfersDialog';
 
 /** Typing pauses this long before the query runs; a scanner's Enter runs it at once. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -15,6 +17,8 @@ export function InventoryScreen() {
   const s = useInventoryStore();
   const [query, setQuery] = useState(s.search);
   const [adjusting, setAdjusting] = useState(false);
+  const [transferring, setTransferring] = useState(false);
+  const [showTransfers, setShowTransfers] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { load, setSearch, loadMore } = s;
 
@@ -51,6 +55,9 @@ export function InventoryScreen() {
           sx={{ width: 320 }}
           slotProps={{ htmlInput: { 'data-testid': 'inventory-search' } }}
         />
+        <Button variant="outlined" onClick={() => setShowTransfers(true)} data-testid="transfers-open">
+          {t('inventory.transfers.open', { n: s.transfers.length })}
+        </Button>
         <TextField
           select
           size="small"
@@ -74,11 +81,15 @@ export function InventoryScreen() {
       </Typography>
       <StockTable rows={s.rows} total={s.total} places={places} selected={s.selected} onSelect={(id) => void s.select(id)} onNearEnd={onNearEnd} />
       <Drawer anchor="right" open={row !== null} onClose={() => void s.select(null)}>
-        {row ? <ProductStockPanel row={row} warehouses={s.warehouses} onAdjust={() => setAdjusting(true)} onClose={() => void s.select(null)} /> : null}
+        {row ? <ProductStockPanel row={row} warehouses={s.warehouses} onAdjust={() => setAdjusting(true)} onTransfer={() => setTransferring(true)} onClose={() => void s.select(null)} /> : null}
       </Drawer>
       {adjusting && row ? (
         <AdjustStockDialog row={row} warehouses={countable} onClose={() => setAdjusting(false)} onSubmit={(input) => s.adjust({ productId: row.productId, ...input })} />
       ) : null}
+      {transferring && row ? (
+        <TransferDialog row={row} warehouses={countable} onClose={() => setTransferring(false)} onSubmit={(input) => s.transfer({ productId: row.productId, ...input })} />
+      ) : null}
+      {showTransfers ? <TransfersDialog transfers={s.transfers} onReceive={s.receiveTransfer} onClose={() => setShowTransfers(false)} /> : null}
     </Box>
   );
 }

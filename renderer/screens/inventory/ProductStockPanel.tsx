@@ -44,7 +44,7 @@ function MovementLine({ m }: { m: Movement }) {
 }
 
 /** The selected product: its stock at each place and the ledger that explains it. */
-export function ProductStockPanel({ row, warehouses, onAdjust, onClose }: { row: StockRow; warehouses: Warehouse[]; onAdjust(): void; onClose(): void }) {
+export function ProductStockPanel({ row, warehouses, onAdjust, onTransfer, onClose }: { row: StockRow; warehouses: Warehouse[]; onAdjust(): void; onTransfer(): void; onClose(): void }) {
   const t = useT();
   const { ledger, ledgerHasMore, ledgerError, moreLedger } = useInventoryStore();
   const byId = new Map(warehouses.map((w) => [w.id, w]));
@@ -99,9 +99,14 @@ export function ProductStockPanel({ row, warehouses, onAdjust, onClose }: { row:
           </TableRow>
         </TableBody>
       </Table>
-      <Button variant="contained" onClick={onAdjust} data-testid="adjust-open">
-        {t('inventory.adjust.open')}
-      </Button>
+      <Stack direction="row" spacing={1}>
+        <Button variant="contained" onClick={onAdjust} data-testid="adjust-open" sx={{ flex: 1 }}>
+          {t('inventory.adjust.open')}
+        </Button>
+        <Button variant="outlined" onClick={onTransfer} data-testid="transfer-open" sx={{ flex: 1 }}>
+          {t('inventory.transfer.open')}
+        </Button>
+      </Stack>
       <Divider />
       <Typography variant="subtitle1">{t('inventory.ledger')}</Typography>
       <Box sx={{ overflow: 'auto', flex: 1 }} data-testid="ledger">

@@ -6,6 +6,8 @@ import { api, ApiError, onEvent } from '../../api/client';
 import { connectionTestText } from '../../components/connection-test-text';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ConnectAmazonForm } from './ConnectAmazonForm';
+import { InventorySettingsPanel } from './InventorySettingsPanel';
+import { WarehousesPanel } from './WarehousesPanel';
 import { formatDateTime, useLocaleStore, useT } from '../../i18n';
 
 export function SettingsScreen() {
@@ -62,6 +64,8 @@ export function SettingsScreen() {
             {t('settings.languageHelp')}
           </Typography>
         </Paper>
+        <WarehousesPanel />
+        <InventorySettingsPanel />
         <Paper sx={{ p: 2 }}>
           <Typography variant="h6" component="h2" gutterBottom>
             {t('settings.stores')}
