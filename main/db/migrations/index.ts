@@ -7,6 +7,7 @@ import * as m0005 from './0005_fba_inventory_listings';
 import * as m0006 from './0006_local_shipments';
 import * as m0007 from './0007_catalog_inventory';
 import * as m0008 from './0008_ledger_guard';
+import * as m0009 from './0009_fulfillment';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -25,6 +26,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_local_shipments', m0006],
   ['0007_catalog_inventory', m0007],
   ['0008_ledger_guard', m0008],
+  ['0009_fulfillment', m0009],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {
