@@ -203,7 +203,7 @@ describe('purchase orders: create, send, receive with QC', () => {
     expect(over).toMatchObject({ code: 'invalid-input', params: { field: 'lines.1', reason: 'over-receipt', sku: 'MUG-01', open: 3, requested: 4 } });
     expect(await refusal(w.purchasing.receive(po.id, { lines: [{ lineId: foreign.lines[0]?.id ?? 0, passed: 1, failed: 0 }] }))).toMatchObject({ code: 'not-found', params: { entity: 'purchase-order-line' } });
     expect(await refusal(w.purchasing.receive(po.id, { lines: [{ lineId: mugLine.id, passed: 0, failed: 0 }] }))).toMatchObject({ code: 'invalid-input', params: { reason: 'nothing-received' } });
-    expect(await refusal(w.purchasing.receive(po.id, { lines: [{ lineId: mugLine.id, passed: -1, failed: 2 }] }))).toMatchObject({ code: 'invalid-input', params: { field: 'lines.0.passed' } });
+    expect(await refusal(w.purchasing.receive(po.id, { lines: [{ lineId: mugLine.id, passed: -1, failed: 2 }] }))).toMatchObject({ code: 'invalid-input', params: { field: 'lines', path: 'lines.0.passed' } });
     expect(await refusal(w.purchasing.receive(po.id, { lines: [{ lineId: mugLine.id, passed: 1, failed: 0 }, { lineId: mugLine.id, passed: 1, failed: 0 }] }))).toMatchObject({ code: 'invalid-input', params: { reason: 'duplicate-line' } });
     expect(await refusal(w.purchasing.receive(9999, { lines: [{ lineId: mugLine.id, passed: 1, failed: 0 }] }))).toMatchObject({ code: 'not-found', params: { entity: 'purchase-order' } });
     expect(await refusal(w.purchasing.send(po.id))).toMatchObject({ code: 'conflict', params: { reason: 'status', status: 'partial' } });

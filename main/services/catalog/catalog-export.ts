@@ -2,7 +2,8 @@ import { catalogExportSchema, type CatalogExportOptions, type CodeKind, type Pro
 import { minorToDecimal } from '../../../shared/money';
 import type { Queryable } from '../../db/connection';
 import { listSuppliers } from '../../db/repositories/suppliers.repo';
-import { loadProducts, parseInput } from './catalog.service';
+import { loadProducts } from './catalog.service';
+import { parseInput } from '../validate';
 import { exportHeaders, fixedFields, guardCell, titleHeader, writeComponents, type FixedField, type HeaderLocale } from './import/columns';
 import { writeXlsx } from './import/xlsx';
 

@@ -26,6 +26,7 @@ import {
   type SupplierPatch,
   type UnmappedListing,
 } from '../../../shared/domain/catalog';
+import { parseInput } from '../validate';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Clock } from '../../clock';
 import type { Db, Queryable } from '../../db/connection';
@@ -37,19 +38,6 @@ export interface CatalogDeps {
   db: Db;
   clock: Clock;
   audit: AuditFn;
-}
-
-/** Zod's first complaint as the typed error the renderer translates: the top-level field, the rule that failed. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue?.path.map(String) ?? [];
-  throw new AppError('invalid-input', {
-    field: path[0] ?? '(root)',
-    path: path.join('.'),
-    reason: issue?.code === 'custom' ? issue.message : (issue?.code ?? 'invalid'),
-  });
 }
 
 /** Every spelling under which a code may already be stored: a GTIN in all its lengths, an identifier as typed and upper-cased. */

@@ -26,7 +26,7 @@ import { findWarehouse } from '../../db/repositories/warehouses.repo';
 import type { AuditFn } from '../audit.service';
 import { expandBundles } from './bundles';
 import { recordMovements, type MovementInput } from './ledger';
-import { parseInput } from './validate';
+import { parseInput } from '../validate';
 
 export type StockChangedHook = (trx: Knex.Transaction, productIds: number[]) => Promise<void>;
 

@@ -28,7 +28,7 @@ import {
   updateWarehouse,
 } from '../../db/repositories/warehouses.repo';
 import type { AuditFn } from '../audit.service';
-import { parseInput } from './validate';
+import { parseInput } from '../validate';
 
 async function existingWarehouse(db: Queryable, id: number): Promise<Warehouse> {
   const warehouse = await findWarehouse(db, id);

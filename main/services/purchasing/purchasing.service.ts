@@ -39,7 +39,7 @@ import {
 } from '../../db/repositories/purchasing.repo';
 import { findWarehouse } from '../../db/repositories/warehouses.repo';
 import type { AuditFn } from '../audit.service';
-import { parseInput } from '../inventory/validate';
+import { parseInput } from '../validate';
 import { postMovements } from '../inventory/ledger';
 import { renderPurchaseOrderPdf, type PdfOptions } from './po-pdf';
 import { coverReport, DAY_MS, purchasePlan, turnoverReport } from './replenishment';
