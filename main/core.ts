@@ -27,6 +27,9 @@ import { createScheduler } from './sync/scheduler';
 import { createOutboxWorker } from './sync/outbox/worker';
 import { createPiiPurge } from './sync/pii-purge';
 import { createShipmentsService } from './services/shipments.service';
+import { createFulfillmentService } from './services/fulfillment/fulfillment.service';
+import { createPackingService } from './services/fulfillment/packing.service';
+import { createOrdersQuery } from './services/orders/orders-query';
 import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
 import { createSyncHealth } from './sync/health.service';
 import { createInventoryService } from './services/inventory/inventory.service';
@@ -135,7 +138,12 @@ export async function createCore(config: CoreConfig) {
     secretBox,
     // A demo store reads a week of history, so the first look at the app is not an hour of Amazon-paced backfill.
     jobs: [
-      ordersJob({ backfillDays: config.sync?.backfillDays ?? ((store) => (store.isDemo ? 7 : 30)), intervalMs: config.sync?.intervalMs }),
+      ordersJob({
+        backfillDays: config.sync?.backfillDays ?? ((store) => (store.isDemo ? 7 : 30)),
+        intervalMs: config.sync?.intervalMs,
+        // New FBM orders are audited and allocated, Amazon cancellations stop open ones, in the page's transaction.
+        afterPage: (trx, orderIds) => fulfillment.onOrdersSynced(trx, orderIds),
+      }),
       // Amazon's FBA figures become the FBA warehouse's ledger levels in the same transaction as the snapshot.
       inventoryJob({
         afterSnapshot: async (trx, s) => {
@@ -157,6 +165,8 @@ export async function createCore(config: CoreConfig) {
           if (!s.store.isDemo || !config.demo?.enabled) return;
           const { queued } = await bootstrapDemoCatalog(trx, { storeId: s.store.id, region: s.store.region, now: s.syncedAt });
           if (queued.length > 0) outboxSoon();
+          // Orders synced before the demo had a catalog wait as sku-unmapped: look at them again once this commits.
+          setTimeout(() => void recheckUnmapped().catch(() => undefined), 0).unref();
         },
       }),
     ],
@@ -222,6 +232,13 @@ export async function createCore(config: CoreConfig) {
     actor: config.actor.name,
     onStockChanged: (trx, productIds) => stockChanged(trx, productIds),
   });
+  /** Re-audits orders held only because their SKUs had no product yet (after a catalog import). */
+  const recheckUnmapped = async () => {
+    if (closed) return;
+    const { rows } = await fulfillment.exceptions({ reason: 'sku-unmapped', limit: 500 });
+    for (const e of rows) await fulfillment.resolve(e.id, { action: 'recheck' }).catch(() => undefined);
+  };
+  const fulfillment = createFulfillmentService({ db, clock, audit, actor: config.actor.name, inventory, secretBox, log: console });
   const purchasing = createPurchasingService({
     db,
     clock,
@@ -229,6 +246,9 @@ export async function createCore(config: CoreConfig) {
     actor: config.actor.name,
     onStockChanged: (trx, productIds) => stockChanged(trx, productIds),
   });
+  const orders = createOrdersQuery({ db, clock, secretBox });
+  // The packing station ships through the same shipments service, inside its own transaction.
+  const packing = createPackingService({ db, clock, audit, actor: config.actor.name, catalog, inventory, shipments, onQueued: outboxSoon });
   const health = createSyncHealth({ db, clock, scheduler, outbox, intervals: { orders: config.sync?.intervalMs } });
   const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status(), outbox: () => outbox.counts() });
 
@@ -288,10 +308,15 @@ export async function createCore(config: CoreConfig) {
     health,
     piiPurge,
     shipments,
+    /** The Orders screen's read side: list, chip counts, one order's detail. */
+    orders,
     catalog,
     catalogImport,
     warehouses,
     inventory,
+    /** The FBM order workflow: audit rules, exception pool, allocation, carrier rules, cancellations. */
+    fulfillment,
+    packing,
     /**
      * Maps a store's Amazon offers to products (creating the missing ones, FBM offers on the default domestic warehouse),
      * then mirrors the store's FBA stock for the SKUs just mapped.
@@ -329,6 +354,8 @@ export async function createCore(config: CoreConfig) {
     /** Starts background work: the connectivity probe, demo mode; the sync scheduler later. One-shot CLI commands skip it. */
     async start() {
       await closeInterruptedRuns(db, clock.now().toISOString());
+      // Orders stored before the name blind index existed become searchable by name (once per key).
+      await orders.indexExistingOrders();
       if (config.demo?.enabled) await startDemo();
       connectivity.start();
       if (config.sync?.autoStart !== false) {

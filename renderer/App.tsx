@@ -25,6 +25,8 @@ import { SyncScreen } from './screens/sync/SyncScreen';
 import { CatalogScreen } from './screens/catalog/CatalogScreen';
 import { InventoryScreen } from './screens/inventory/InventoryScreen';
 import { PurchasingScreen } from './screens/purchasing/PurchasingScreen';
+import { OrdersScreen } from './screens/orders/OrdersScreen';
+import { PackingScreen } from './screens/packing/PackingScreen';
 import { useNavStore } from './stores/nav.store';
 import { useStatusStore } from './stores/status.store';
 
@@ -38,6 +40,8 @@ function CurrentScreen() {
   if (entry.id === 'catalog') return <CatalogScreen />;
   if (entry.id === 'inventory') return <InventoryScreen />;
   if (entry.id === 'purchasing') return <PurchasingScreen />;
+  if (entry.id === 'orders') return <OrdersScreen />;
+  if (entry.id === 'packing') return <PackingScreen />;
   return entry.plan ? <NotBuiltScreen label={entry.label} plan={entry.plan} /> : null;
 }
 

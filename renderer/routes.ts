@@ -11,9 +11,9 @@ export interface ScreenEntry {
 }
 
 export const screens: readonly ScreenEntry[] = [
-  { id: 'orders', label: 'nav.orders', plan: 'plan.orders' },
+  { id: 'orders', label: 'nav.orders' },
   { id: 'picking', label: 'nav.picking', plan: 'plan.picking' },
-  { id: 'packing', label: 'nav.packing', plan: 'plan.packing' },
+  { id: 'packing', label: 'nav.packing' },
   { id: 'fba', label: 'nav.fba', plan: 'plan.fba' },
   { id: 'reconciliation', label: 'nav.reconciliation', plan: 'plan.reconciliation' },
   { id: 'catalog', label: 'nav.catalog' },

@@ -1,9 +1,11 @@
 import { AppError } from '../../shared/ipc/errors';
-import type { CallMetrics, DeadLetter, HealthCheck, HourBucket, JobHealth, SyncHealth } from '../../shared/domain/sync-health';
+import { marketplaceTimeZone } from '../../shared/marketplace-time';
+import type { CallMetrics, DeadLetter, HealthCheck, HourBucket, JobHealth, StockDeviation, SyncHealth } from '../../shared/domain/sync-health';
 import type { SyncStatus } from '../../shared/domain/sync';
 import type { Clock } from '../clock';
 import type { Queryable } from '../db/connection';
 import { listStores } from '../db/repositories/stores.repo';
+import { FBA_SYNC_REF_TYPE } from '../services/inventory/fba-mirror';
 import { findOutboxRow } from './outbox/outbox.repo';
 import type { OutboxWorker } from './outbox/worker';
 
@@ -14,6 +16,15 @@ export const STALE_INTERVALS = 3;
 export const THROTTLING_HIGH_PCT = 5;
 /** FBM orders whose latest ship-by falls within this many hours are flagged (Amazon's late-shipment rate counts them). */
 export const SHIP_BY_SOON_HOURS = 24;
+/** The finding lists this many of them, soonest first; the count says how many there are in all. */
+export const LATE_ORDERS_TOP = 10;
+
+/** An FBA sync-correction is a stock deviation when its unexplained on-hand change is at least this many units… */
+export const STOCK_DEVIATION_MIN_UNITS = 5;
+/** …and at least this share of the on-hand level before it. See `isStockDeviation`. */
+export const STOCK_DEVIATION_MIN_PCT = 5;
+/** The finding names this many SKUs; the count says how many there are in all. */
+export const STOCK_DEVIATION_TOP = 5;
 
 /** The jobs' default cadences (see main/sync/jobs/*.job.ts); the scheduler's status does not carry them. */
 export const DEFAULT_JOB_INTERVALS: Record<string, number> = { orders: 3 * 60_000, inventory: 15 * 60_000, listings: 60 * 60_000 };
@@ -69,6 +80,95 @@ function orderIdOf(payloadJson: string): string | null {
 }
 
 /**
+ * The part of an FBA correction's on-hand change that nothing explains: units arriving from an inbound shipment move
+ * from in transit to on hand (in transit falls as on hand rises), which is a receipt, not a deviation.
+ */
+export function unexplainedOnHand(onHandDelta: number, inTransitDelta: number): number {
+  if (onHandDelta > 0 && inTransitDelta < 0) return onHandDelta - Math.min(onHandDelta, -inTransitDelta);
+  return onHandDelta;
+}
+
+/**
+ * The rule for a stock deviation (one FBA sync-correction): its unexplained on-hand change is at least
+ * STOCK_DEVIATION_MIN_UNITS units AND at least STOCK_DEVIATION_MIN_PCT % of the on-hand level before it (a level of 0
+ * counts as 100 %). Both, because FBA sales reach the ledger as corrections too: either test alone would flag routine
+ * selling (1 unit of 10 is 10 %; 5 units of 2,000 is a normal quarter-hour for a best seller). A product's first FBA
+ * figure is its opening balance, not a deviation, and is never flagged.
+ */
+export function isStockDeviation(unexplained: number, levelBefore: number): boolean {
+  const units = Math.abs(unexplained);
+  return units >= STOCK_DEVIATION_MIN_UNITS && units * 100 >= STOCK_DEVIATION_MIN_PCT * Math.max(0, levelBefore);
+}
+
+interface CorrectionRow {
+  id: number;
+  product_id: number;
+  warehouse_id: number;
+  on_hand_delta: number;
+  in_transit_delta: number;
+  created_at: string;
+  sku: string;
+  warehouse_code: string;
+  warehouse_name: string;
+  on_hand_now: number | null;
+  before_on_hand: number | string | null;
+  earlier: number | string;
+}
+
+/** The product × FBA warehouse pairs whose FBA sync corrections since `from` were deviations, largest first. */
+export async function findStockDeviations(db: Queryable, from: string): Promise<{ deviations: StockDeviation[]; corrections: number; units: number }> {
+  // Only rows that could pass the unit threshold are read; the level before each is the ledger's sum up to it.
+  const rows = (await db('stock_movements as m')
+    .join('products as p', 'p.id', 'm.product_id')
+    .join('warehouses as w', 'w.id', 'm.warehouse_id')
+    .leftJoin('stock_levels as l', (j) => {
+      j.on('l.product_id', 'm.product_id').andOn('l.warehouse_id', 'm.warehouse_id');
+    })
+    .where({ 'm.kind': 'sync-correction', 'm.ref_type': FBA_SYNC_REF_TYPE })
+    .andWhere('m.created_at', '>=', from)
+    .andWhere((q) => q.where('m.on_hand_delta', '>=', STOCK_DEVIATION_MIN_UNITS).orWhere('m.on_hand_delta', '<=', -STOCK_DEVIATION_MIN_UNITS))
+    .select('m.id', 'm.product_id', 'm.warehouse_id', 'm.on_hand_delta', 'm.in_transit_delta', 'm.created_at', 'p.sku', 'w.code as warehouse_code', 'w.name as warehouse_name', 'l.on_hand as on_hand_now')
+    .select(
+      db.raw('(select sum(e.on_hand_delta) from stock_movements e where e.product_id = m.product_id and e.warehouse_id = m.warehouse_id and e.id < m.id) as before_on_hand'),
+      db.raw('(select count(*) from stock_movements e where e.product_id = m.product_id and e.warehouse_id = m.warehouse_id and e.id < m.id) as earlier'),
+    )
+    .orderBy('m.id')) as CorrectionRow[];
+
+  const bySku = new Map<string, StockDeviation & { magnitude: number }>();
+  let corrections = 0;
+  let units = 0;
+  for (const r of rows) {
+    if (Number(r.earlier) === 0) continue;
+    const unexplained = unexplainedOnHand(Number(r.on_hand_delta), Number(r.in_transit_delta));
+    if (!isStockDeviation(unexplained, Number(r.before_on_hand ?? 0))) continue;
+    corrections += 1;
+    units += Math.abs(unexplained);
+    const k = `${r.product_id}:${r.warehouse_id}`;
+    const d = bySku.get(k) ?? {
+      productId: Number(r.product_id),
+      sku: r.sku,
+      warehouseId: Number(r.warehouse_id),
+      warehouseCode: r.warehouse_code,
+      warehouseName: r.warehouse_name,
+      corrections: 0,
+      units: 0,
+      onHand: Number(r.on_hand_now ?? 0),
+      lastAt: r.created_at,
+      magnitude: 0,
+    };
+    d.corrections += 1;
+    d.units += unexplained;
+    d.magnitude += Math.abs(unexplained);
+    d.lastAt = r.created_at > d.lastAt ? r.created_at : d.lastAt;
+    bySku.set(k, d);
+  }
+  const deviations = [...bySku.values()]
+    .sort((a, b) => b.magnitude - a.magnitude || a.sku.localeCompare(b.sku) || a.warehouseId - b.warehouseId)
+    .map(({ magnitude: _magnitude, ...d }) => d);
+  return { deviations, corrections, units };
+}
+
+/**
  * The morning check: how the night's sync went (calls, throttling, latency, errors per store and job), what waits in
  * the outbox, and a short list of findings a seller should act on before the first pick wave. Read-only.
  */
@@ -107,7 +207,7 @@ export function createSyncHealth(deps: SyncHealthDeps) {
     const fromMs = Math.floor(nowMs / HOUR) * HOUR - (hours - 1) * HOUR;
     const from = new Date(fromMs).toISOString();
 
-    const [stores, calls, counts, dead, urgent, successes] = await Promise.all([
+    const [stores, calls, counts, dead, urgent, successes, stock] = await Promise.all([
       listStores(deps.db),
       deps.db<CallRow>('sync_calls')
         .select('at', 'store_id', 'operation', 'http_status', 'latency_ms', 'retries', 'error_kind')
@@ -116,15 +216,17 @@ export function createSyncHealth(deps: SyncHealthDeps) {
       deps.outbox.counts(),
       deps.outbox.listDead(),
       deps.db('orders')
-        .select('ship_by_latest')
+        .select('id', 'store_id', 'marketplace_id', 'ship_by_latest')
         .where({ fulfilled_by: 'MERCHANT' })
         .whereIn('status', ['UNSHIPPED', 'PARTIALLY_SHIPPED'])
         .whereNotNull('ship_by_latest')
         .where('ship_by_latest', '<=', new Date(nowMs + SHIP_BY_SOON_HOURS * HOUR).toISOString())
-        .orderBy('ship_by_latest') as Promise<{ ship_by_latest: string }[]>,
+        .orderBy('ship_by_latest')
+        .orderBy('id') as Promise<{ id: string; store_id: number; marketplace_id: string; ship_by_latest: string }[]>,
       deps.db('sync_runs').select('store_id', 'job').max({ at: 'finished_at' }).where({ outcome: 'ok' }).groupBy('store_id', 'job') as Promise<
         { store_id: number; job: string; at: string | null }[]
       >,
+      findStockDeviations(deps.db, from),
     ]);
     // The scheduler knows its own runs; the table also knows runs from before its slot was made (or another station).
     const lastOk = new Map(successes.map((r) => [`${Number(r.store_id)}:${r.job}`, r.at]));
@@ -195,7 +297,19 @@ export function createSyncHealth(deps: SyncHealthDeps) {
     const first = urgent[0];
     if (first) {
       const overdue = urgent.filter((o) => Date.parse(o.ship_by_latest) < nowMs).length;
-      checks.push({ code: 'ship-by-soon', severity: overdue > 0 ? 'error' : 'warn', params: { count: urgent.length, overdue, earliest: first.ship_by_latest } });
+      checks.push({
+        code: 'ship-by-soon',
+        severity: overdue > 0 ? 'error' : 'warn',
+        params: { count: urgent.length, overdue, earliest: first.ship_by_latest },
+        // The late-risk list itself, so the clerk sees which orders and how long each has in its marketplace's day.
+        lateOrders: urgent.slice(0, LATE_ORDERS_TOP).map((o) => ({
+          orderId: o.id,
+          storeName: storeName.get(Number(o.store_id)) ?? '',
+          marketplaceId: o.marketplace_id,
+          timeZone: marketplaceTimeZone(o.marketplace_id),
+          shipByLatest: o.ship_by_latest,
+        })),
+      });
     }
     for (const m of metrics.filter((x) => x.throttledPct > THROTTLING_HIGH_PCT)) {
       checks.push({ code: 'throttling-high', severity: 'warn', params: { storeId: m.storeId, storeName: nameOf(m.storeId), job: m.job, pct: m.throttledPct, throttled: m.throttled, calls: m.calls } });
@@ -204,6 +318,15 @@ export function createSyncHealth(deps: SyncHealthDeps) {
     for (const m of metrics) if (m.errorsByKind.auth) authByStore.set(m.storeId, (authByStore.get(m.storeId) ?? 0) + m.errorsByKind.auth);
     for (const [storeId, count] of authByStore) {
       checks.push({ code: 'auth-errors', severity: 'error', params: { storeId, storeName: nameOf(storeId), count } });
+    }
+    if (stock.deviations.length > 0) {
+      const top = stock.deviations.slice(0, STOCK_DEVIATION_TOP);
+      checks.push({
+        code: 'stock-deviation',
+        severity: 'warn',
+        params: { count: stock.deviations.length, corrections: stock.corrections, units: stock.units, shown: top.length },
+        stockDeviations: top,
+      });
     }
     if (checks.length === 0) checks.push({ code: 'all-ok', severity: 'ok', params: {} });
     // Errors first: the list is read top-down at 8 a.m.

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { purgeExpiredPii } from '../db/repositories/orders.repo';
+import { deletePurgedSearchTokens } from '../db/repositories/orders-list.repo';
 import type { Clock } from '../clock';
 
 export const PII_RETENTION_DAYS = 30;
@@ -11,7 +12,12 @@ export function createPiiPurge(deps: { db: Db; clock: Clock; log?: { error(messa
   async function runOnce(): Promise<number> {
     const now = deps.clock.now();
     const cutoff = new Date(now.getTime() - PII_RETENTION_DAYS * 86400_000).toISOString();
-    return purgeExpiredPii(deps.db, cutoff, now.toISOString());
+    // The name hashes go in the same transaction as the sealed names they were made from.
+    return deps.db.transaction(async (trx) => {
+      const purged = await purgeExpiredPii(trx, cutoff, now.toISOString());
+      await deletePurgedSearchTokens(trx);
+      return purged;
+    });
   }
 
   const tick = () =>

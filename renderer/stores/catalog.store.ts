@@ -30,6 +30,11 @@ interface CatalogState {
   /** Loads the full product (codes, costs, listings) and opens it in the editor. */
   openEdit(productId: number): Promise<void>;
   closeEditor(): void;
+  /**
+   * Re-reads the open product after a change made outside the form (a bin assigned, a listing unmapped): its read-only
+   * parts update, the user's unsaved entries in the form stay.
+   */
+  reloadEditor(): Promise<void>;
   /** Errors are thrown to the editor, which keeps the user's entry and marks the field. */
   create(input: ProductInput): Promise<Product>;
   update(id: number, patch: ProductPatch): Promise<Product>;
@@ -115,6 +120,14 @@ export const useCatalogStore = create<CatalogState>((set, get) => {
     },
     closeEditor() {
       set({ editor: null });
+    },
+    async reloadEditor() {
+      const open = get().editor;
+      if (open?.mode !== 'edit') return;
+      const product = await api.catalogGet(open.product.id);
+      // The user may have closed or switched the editor while the answer was on its way.
+      const now = get().editor;
+      if (now?.mode === 'edit' && now.product.id === product.id) set({ editor: { mode: 'edit', product } });
     },
     async create(input) {
       const product = await api.catalogCreate(input);

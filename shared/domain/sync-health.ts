@@ -9,14 +9,51 @@ import { isoDateTime } from '../ipc/limits';
 export const healthSeveritySchema = z.enum(['ok', 'warn', 'error']);
 export type HealthSeverity = z.infer<typeof healthSeveritySchema>;
 
-export const healthCheckCodes = ['all-ok', 'stale-job', 'dead-letters', 'ship-by-soon', 'throttling-high', 'auth-errors'] as const;
+export const healthCheckCodes = ['all-ok', 'stale-job', 'dead-letters', 'ship-by-soon', 'throttling-high', 'auth-errors', 'stock-deviation'] as const;
 export const healthCheckCodeSchema = z.enum(healthCheckCodes);
 export type HealthCheckCode = z.infer<typeof healthCheckCodeSchema>;
+
+/**
+ * One product × FBA warehouse whose FBA sync corrected the ledger by a large amount in the window (see
+ * `isStockDeviation` in main/sync/health.service.ts for the rule). SKUs and codes only: nothing about buyers.
+ */
+export const stockDeviationSchema = z.object({
+  productId: z.number().int(),
+  sku: z.string(),
+  warehouseId: z.number().int(),
+  warehouseCode: z.string(),
+  warehouseName: z.string(),
+  /** Large corrections of this SKU in the window. */
+  corrections: z.number().int(),
+  /** Their on-hand deltas not explained by inbound units arriving, added up (signed: negative = units went missing). */
+  units: z.number().int(),
+  /** The ledger's on-hand quantity now, i.e. what Amazon last reported. */
+  onHand: z.number().int(),
+  lastAt: isoDateTime,
+});
+export type StockDeviation = z.infer<typeof stockDeviationSchema>;
+
+/**
+ * One FBM order at risk of shipping late, for the `ship-by-soon` finding: ids, the marketplace's zone and the deadline
+ * (the renderer shows the time left and the deadline in that zone). Nothing about the buyer.
+ */
+export const lateOrderSchema = z.object({
+  orderId: z.string(),
+  storeName: z.string(),
+  marketplaceId: z.string(),
+  timeZone: z.string(),
+  shipByLatest: isoDateTime,
+});
+export type LateOrder = z.infer<typeof lateOrderSchema>;
 
 export const healthCheckSchema = z.object({
   code: healthCheckCodeSchema,
   severity: healthSeveritySchema,
   params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  /** `stock-deviation` only: the SKUs with the largest deviations, largest first. */
+  stockDeviations: z.array(stockDeviationSchema).optional(),
+  /** `ship-by-soon` only: the most urgent orders, soonest deadline first. */
+  lateOrders: z.array(lateOrderSchema).optional(),
 });
 export type HealthCheck = z.infer<typeof healthCheckSchema>;
 

@@ -4,6 +4,8 @@ import { auditChannels } from './channels/audit';
 import { catalogChannels } from './channels/catalog';
 import { inventoryChannels } from './channels/inventory';
 import { ordersChannels } from './channels/orders';
+import { ordersListChannels } from './channels/orders-list';
+import { packingChannels } from './channels/packing';
 import { purchasingChannels } from './channels/purchasing';
 import { settingsChannels } from './channels/settings';
 import { storesChannels } from './channels/stores';
@@ -24,9 +26,11 @@ export const contract = {
   ...amazonChannels,
   ...syncChannels,
   ...ordersChannels,
+  ...ordersListChannels,
   ...catalogChannels,
   ...inventoryChannels,
   ...purchasingChannels,
+  ...packingChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -2,9 +2,7 @@ import { AppShell } from './pages/AppShell';
 import { expect, test } from './fixtures';
 
 const screens = [
-  { id: 'orders', zh: '订单', en: 'Orders' },
   { id: 'picking', zh: '拣货', en: 'Picking' },
-  { id: 'packing', zh: '打包复核', en: 'Packing' },
   { id: 'fba', zh: 'FBA 货件', en: 'FBA Shipments' },
   { id: 'reconciliation', zh: '对账', en: 'Reconciliation' },
 ];
@@ -41,6 +39,12 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.zh);
     await expect(page.getByTestId('not-built')).toContainText(`${s.zh}：尚未开发`);
   }
+  await shell.nav('orders').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('订单');
+  await expect(page.getByTestId('orders-table')).toContainText('没有订单。连接店铺后');
+  await shell.nav('packing').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('打包复核');
+  await expect(page.getByTestId('packing-idle')).toContainText('扫描订单号开始打包');
   await shell.nav('catalog').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('商品资料');
   await expect(page.getByTestId('catalog-empty')).toHaveText('还没有商品。可以新建商品，或从 CSV / Excel 文件导入。');
@@ -65,6 +69,12 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.en);
     await expect(page.getByTestId('not-built')).toContainText(`${s.en}: not built yet`);
   }
+  await shell.nav('orders').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orders');
+  await expect(page.getByTestId('orders-table')).toContainText('No orders. Once a store is connected');
+  await shell.nav('packing').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Packing');
+  await expect(page.getByTestId('packing-idle')).toContainText('Scan an order to start packing');
   await shell.nav('catalog').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Products');
   await expect(page.getByTestId('catalog-empty')).toHaveText('No products yet. Create one, or import a CSV / Excel file.');

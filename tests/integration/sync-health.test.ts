@@ -184,7 +184,17 @@ describe('sync health (the morning check)', () => {
       { code: 'throttling-high', severity: 'warn', params: { storeId: a.id, storeName: 'Shenzhen Gadgets NA', job: 'orders', pct: 10, throttled: 2, calls: 20 } },
     ]);
     expect(only(h, 'auth-errors')).toEqual([{ code: 'auth-errors', severity: 'error', params: { storeId: b.id, storeName: 'Yiwu Home EU', count: 2 } }]);
-    expect(only(h, 'ship-by-soon')).toEqual([{ code: 'ship-by-soon', severity: 'error', params: { count: 2, overdue: 1, earliest: '2026-11-20T08:00:00.000Z' } }]);
+    expect(only(h, 'ship-by-soon')).toEqual([
+      {
+        code: 'ship-by-soon',
+        severity: 'error',
+        params: { count: 2, overdue: 1, earliest: '2026-11-20T08:00:00.000Z' },
+        lateOrders: [
+          { orderId: '111-0000002-0000001', storeName: 'Shenzhen Gadgets NA', marketplaceId: US, timeZone: 'America/Los_Angeles', shipByLatest: '2026-11-20T08:00:00.000Z' },
+          { orderId: '111-0000002-0000002', storeName: 'Yiwu Home EU', marketplaceId: US, timeZone: 'America/Los_Angeles', shipByLatest: '2026-11-21T07:00:00.000Z' },
+        ],
+      },
+    ]);
     expect(only(h, 'dead-letters')).toEqual([{ code: 'dead-letters', severity: 'error', params: { count: 1, oldestAt: NOW.toISOString() } }]);
     // Errors come first in the list.
     expect(h.checks.map((c) => c.severity)).toEqual(['error', 'error', 'error', 'warn', 'warn', 'warn']);

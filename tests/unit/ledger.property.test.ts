@@ -255,10 +255,18 @@ describe('stock ledger invariants (property)', () => {
               }
               case 'reserve': {
                 const lines = components(op.productId, op.quantity).map(([productId, quantity]) => ({ productId, warehouseId: op.warehouseId, reserved: quantity }));
-                expected = orders.has(op.order) ? model : applyIfAllowed(model, lines);
+                // An order holds once per warehouse while it holds there; released or shipped, it may be reserved again.
+                const holdsHere = [...(orders.get(op.order)?.held.values() ?? [])].some((h) => h.warehouseId === op.warehouseId);
+                expected = holdsHere ? model : applyIfAllowed(model, lines);
                 call = () => db.transaction((trx) => inventory.reserveForOrder(trx, { orderId: `ORDER-${op.order}`, warehouseId: op.warehouseId, lines: [{ productId: op.productId, quantity: op.quantity }] }));
                 onSuccess = () => {
-                  if (!orders.has(op.order)) orders.set(op.order, { held: new Map(lines.map((l) => [key(l.productId, l.warehouseId), { productId: l.productId, warehouseId: l.warehouseId, quantity: l.reserved }])) });
+                  if (holdsHere) return;
+                  const held = orders.get(op.order)?.held ?? new Map();
+                  for (const l of lines) {
+                    const k = key(l.productId, l.warehouseId);
+                    held.set(k, { productId: l.productId, warehouseId: l.warehouseId, quantity: (held.get(k)?.quantity ?? 0) + l.reserved });
+                  }
+                  orders.set(op.order, { held });
                 };
                 break;
               }

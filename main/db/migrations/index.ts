@@ -8,6 +8,8 @@ import * as m0006 from './0006_local_shipments';
 import * as m0007 from './0007_catalog_inventory';
 import * as m0008 from './0008_ledger_guard';
 import * as m0009 from './0009_fulfillment';
+import * as m0010 from './0010_fulfillment_rules';
+import * as m0011 from './0011_order_search';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -27,6 +29,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0007_catalog_inventory', m0007],
   ['0008_ledger_guard', m0008],
   ['0009_fulfillment', m0009],
+  ['0010_fulfillment_rules', m0010],
+  ['0011_order_search', m0011],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {

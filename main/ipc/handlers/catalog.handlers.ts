@@ -21,6 +21,14 @@ export const catalogHandlers = {
     const day = core.clock.now().toISOString().slice(0, 10);
     return { fileName: `${exportBaseName[input.locale]}-${day}.${input.format}`, base64: Buffer.from(bytes).toString('base64') };
   },
+  'catalog:unmapped-listings': (core, { storeId }) => core.catalog.unmappedListings(storeId === undefined ? {} : { storeId }),
+  'catalog:map-listing': (core, input) => core.catalog.mapListing(input),
+  'catalog:unmap-listing': async (core, ref) => {
+    await core.catalog.unmapListing(ref);
+    return {};
+  },
+  'catalog:import-from-amazon': (core, { storeId, defaultFbmWarehouseId }) =>
+    core.importCatalogFromAmazon(storeId, defaultFbmWarehouseId === undefined ? {} : { defaultFbmWarehouseId }),
   'suppliers:create': (core, input) => core.catalog.createSupplier(input),
   'suppliers:update': (core, { id, patch }) => core.catalog.updateSupplier(id, patch),
 } satisfies HandlerMap<
@@ -32,6 +40,10 @@ export const catalogHandlers = {
   | 'catalog:import-preview'
   | 'catalog:import-commit'
   | 'catalog:export'
+  | 'catalog:unmapped-listings'
+  | 'catalog:map-listing'
+  | 'catalog:unmap-listing'
+  | 'catalog:import-from-amazon'
   | 'suppliers:create'
   | 'suppliers:update'
 >;

@@ -4,6 +4,8 @@ import { auditHandlers } from './audit.handlers';
 import { catalogHandlers } from './catalog.handlers';
 import { inventoryHandlers } from './inventory.handlers';
 import { ordersHandlers } from './orders.handlers';
+import { ordersListHandlers } from './orders-list.handlers';
+import { packingHandlers } from './packing.handlers';
 import { purchasingHandlers } from './purchasing.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { storesHandlers } from './stores.handlers';
@@ -20,7 +22,9 @@ export const handlers: HandlerMap<Channel> = {
   ...amazonHandlers,
   ...syncHandlers,
   ...ordersHandlers,
+  ...ordersListHandlers,
   ...catalogHandlers,
   ...inventoryHandlers,
   ...purchasingHandlers,
+  ...packingHandlers,
 };

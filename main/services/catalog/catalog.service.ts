@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { cleanScan, gtinForms } from '../../../shared/barcodes';
 import {
   codeKey,

@@ -106,15 +106,16 @@ export function createInventoryService(deps: { db: Db; clock: Clock; audit: Audi
   }
 
   /**
-   * Holds stock for an order's lines (bundles as their components) in the caller's transaction. An order is reserved
-   * once: a repeated call (a re-synced order) is a no-op returning [].
+   * Holds stock for an order's lines (bundles as their components) at one warehouse, in the caller's transaction. An
+   * order holds once per warehouse: a repeated call while it still holds there (a re-synced order) is a no-op returning
+   * []; a split order reserves at each of its warehouses, and an order released earlier can be reserved again.
    */
   async function reserveForOrder(trx: Knex.Transaction, input: { orderId: string; warehouseId: number; lines: OrderLine[] }): Promise<StockLevel[]> {
     const orderId = parseInput(refIdSchema, input.orderId);
     const warehouseId = parseInput(idSchema, input.warehouseId);
     const lines = parseInput(orderLinesSchema, input.lines);
-    const earlier = await movementsForRef(trx, 'order', orderId);
-    if (earlier.some((r) => r.kind === 'reserve')) return [];
+    const held = await outstandingForRef(trx, 'order', orderId);
+    if (held.some((h) => h.warehouseId === warehouseId && h.reserved > 0)) return [];
     await openWarehouse(trx, warehouseId, 'warehouseId');
     const units = await expandBundles(trx, lines);
     const { levels } = await post(trx, units.map((u) => ({ productId: u.productId, warehouseId, kind: 'reserve' as const, reserved: u.quantity, refType: 'order', refId: orderId })));

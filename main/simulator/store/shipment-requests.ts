@@ -1,3 +1,5 @@
+import { isAmazonCarrierCode } from '../../../shared/carriers';
+
 /**
  * Parsing of the Orders v0 write bodies (`ConfirmShipmentRequest`, `UpdateShipmentStatusRequest` in
  * orders-v0.json). The server hands the store whatever JSON it received, so every field is checked here and
@@ -67,6 +69,8 @@ export function parseConfirmShipment(body: unknown): Parsed<ConfirmShipmentInput
   const carrierName = optionalString(detail, 'carrierName', p);
   if (carrierName instanceof Error) return fail(carrierName.message);
   if (detail.carrierCode === 'Other' && !nonEmptyString(carrierName)) return fail(`${p}carrierName is required when carrierCode is "Other".`);
+  // Amazon matches carrier codes exactly against its list; anything else is refused, not stored as typed.
+  if (!isAmazonCarrierCode(detail.carrierCode)) return fail(`${p}carrierCode "${detail.carrierCode}" is not a valid carrier code. Use a code from Amazon's carrier list, or "Other" with carrierName.`);
   const shippingMethod = optionalString(detail, 'shippingMethod', p);
   if (shippingMethod instanceof Error) return fail(shippingMethod.message);
   if (!nonEmptyString(detail.trackingNumber)) return fail(`${p}trackingNumber is required.`);

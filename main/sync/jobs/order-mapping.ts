@@ -68,3 +68,13 @@ export function unsealPii(row: Pick<OrderRow, 'buyer_enc' | 'recipient_enc'>, se
     recipient: row.recipient_enc ? (JSON.parse(seal.decrypt(row.recipient_enc)) as Record<string, unknown>) : null,
   };
 }
+
+/**
+ * The names an order can be searched by (the buyer's and the recipient's, often different people for a gift). Only
+ * their keyed hashes are stored: see main/services/orders/search-tokens.ts.
+ */
+export function searchableNames(pii: OrderPii): string[] {
+  const address = pii.recipient?.deliveryAddress;
+  const names: unknown[] = [pii.buyer?.buyerName, typeof address === 'object' && address !== null ? (address as Record<string, unknown>).name : undefined];
+  return names.filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+}

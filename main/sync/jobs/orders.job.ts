@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Queryable } from '../../db/connection';
 import { insertStatusChanges, replaceOrders, storedVersions } from '../../db/repositories/orders.repo';
@@ -8,6 +9,7 @@ import type { IncludedData, SpOrder } from '../../spapi/schemas/orders';
 import type { Store } from '../../../shared/domain/store';
 import type { JobContext, JobOutcome, SyncJob } from './job';
 import { mapOrder } from './order-mapping';
+import { indexOrderNames } from '../../services/orders/search-tokens';
 
 export const ORDERS_JOB = 'orders' as const;
 /** Everything fulfilment needs, in the one call: no per-order getOrder follows (its budget is 0.5/s). */
@@ -30,6 +32,11 @@ export interface OrdersJobOptions {
   /** Re-read this much before the watermark: Amazon's lastUpdatedTime can land slightly behind its own index. */
   overlapMs?: number;
   intervalMs?: number;
+  /**
+   * Runs inside each page's transaction with the ids of the orders that page added or changed (fulfilment starts new
+   * FBM orders and stops cancelled ones), so the orders and what follows from them commit together.
+   */
+  afterPage?: (trx: Knex.Transaction, orderIds: string[]) => Promise<void>;
 }
 
 /**
@@ -80,7 +87,8 @@ export function ordersJob(opts: OrdersJobOptions = {}): SyncJob {
       const next = page.pagination?.nextToken;
       const current: Cursor = cursor;
       await db.transaction(async (trx) => {
-        await storeOrderPage(ctx, trx, page.orders);
+        const stored = await storeOrderPage(ctx, trx, page.orders);
+        if (opts.afterPage && stored.length > 0) await opts.afterPage(trx, stored);
         if (next) {
           await putWatermark(trx, store.id, ORDERS_JOB, { watermark: saved.watermark, cursor: { ...current, token: next, pages: current.pages + 1, items: current.items + page.orders.length } }, ctx.clock.now().toISOString());
         } else {
@@ -96,9 +104,12 @@ export function ordersJob(opts: OrdersJobOptions = {}): SyncJob {
   return { kind: ORDERS_JOB, intervalMs: opts.intervalMs ?? 3 * 60_000, run };
 }
 
-/** Upserts one page of orders (keeping the newer copy), their items and packages, and records status changes. */
-export async function storeOrderPage(ctx: Pick<JobContext, 'clock' | 'store' | 'secretBox'>, trx: Queryable, orders: SpOrder[]): Promise<void> {
-  if (orders.length === 0) return;
+/**
+ * Upserts one page of orders (keeping the newer copy), their items and packages, and records status changes. Returns
+ * the ids it wrote.
+ */
+export async function storeOrderPage(ctx: Pick<JobContext, 'clock' | 'store' | 'secretBox'>, trx: Queryable, orders: SpOrder[]): Promise<string[]> {
+  if (orders.length === 0) return [];
   const now = ctx.clock.now().toISOString();
   const stored = await storedVersions(trx, orders.map((o) => o.orderId));
   const keep = [];
@@ -122,6 +133,9 @@ export async function storeOrderPage(ctx: Pick<JobContext, 'clock' | 'store' | '
     new Set(stored.keys()),
   );
   await insertStatusChanges(trx, changes);
+  // The names' blind index commits with the orders it describes (and follows them when PII is purged).
+  await indexOrderNames(trx, ctx.secretBox, orders, keep.map((k) => k.order), now);
+  return keep.map((k) => k.order.id);
 }
 
 /**

@@ -4,6 +4,7 @@ import { api, ApiError } from '../../api/client';
 import { useLocaleStore, useT } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
 import { useCatalogStore } from '../../stores/catalog.store';
+import { AmazonMappingDialog } from './AmazonMappingDialog';
 import { downloadBase64 } from './files';
 import { ImportDialog } from './ImportDialog';
 import { ProductEditor } from './ProductEditor';
@@ -18,6 +19,7 @@ export function CatalogScreen() {
   const s = useCatalogStore();
   const [query, setQuery] = useState(s.query);
   const [importing, setImporting] = useState(false);
+  const [mapping, setMapping] = useState(false);
   const [exportMenu, setExportMenu] = useState<HTMLElement | null>(null);
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
@@ -57,6 +59,9 @@ export function CatalogScreen() {
         </Typography>
         <Button variant="contained" onClick={s.openNew} data-testid="catalog-new">
           {t('catalog.new')}
+        </Button>
+        <Button variant="outlined" onClick={() => setMapping(true)} data-testid="catalog-mapping">
+          {t('catalog.mapping.open')}
         </Button>
         <Button variant="outlined" onClick={() => setImporting(true)} data-testid="catalog-import">
           {t('catalog.import')}
@@ -103,6 +108,7 @@ export function CatalogScreen() {
         {s.editor ? <ProductEditor key={s.editorSession} target={s.editor} onClose={s.closeEditor} /> : null}
       </Drawer>
       {importing ? <ImportDialog onClose={() => setImporting(false)} onImported={() => void refresh()} /> : null}
+      {mapping ? <AmazonMappingDialog onClose={() => setMapping(false)} onChanged={() => void refresh()} /> : null}
       <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         {notice ? (
           <Alert severity={notice.severity} onClose={() => setNotice(null)} data-testid="catalog-notice">

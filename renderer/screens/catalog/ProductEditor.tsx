@@ -29,6 +29,7 @@ import { useT } from '../../i18n';
 import { useCatalogStore, type EditorTarget } from '../../stores/catalog.store';
 import { describeCatalogError, errorTarget } from './catalog-errors';
 import { CodeRows, ComponentRows, sayWith, TitleRows } from './EditorRows';
+import { ProductBins } from './ProductBins';
 import { draftOf, emptyDraft, inputOf, patchOf, validate, type Draft, type Problem, type Problems } from './product-draft';
 
 const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD', 'MXN', 'HKD', 'SGD', 'AED', 'SEK', 'PLN', 'TRY', 'INR', 'BRL'];
@@ -110,20 +111,50 @@ function NewSupplier({ currency, onCreated }: { currency: string; onCreated(id: 
   );
 }
 
+/** The Amazon offers that sell this product; unmapping one sends it back to the mapping dialog's to-do list. */
 function Listings({ product }: { product: Product }) {
   const t = useT();
+  const reloadEditor = useCatalogStore((s) => s.reloadEditor);
   const [names, setNames] = useState<{ stores: Map<number, string>; markets: Map<string, Marketplace> }>({ stores: new Map(), markets: new Map() });
+  // Unmapping is a two-step click: the first arms the row, the second confirms.
+  const [armed, setArmed] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   useEffect(() => {
     if (product.listings.length === 0) return;
     void Promise.all([api.listStores(), api.listMarketplaces()])
       .then(([stores, markets]) => setNames({ stores: new Map(stores.map((s) => [s.id, s.name])), markets: new Map(markets.map((m) => [m.id, m])) }))
       .catch(() => undefined);
   }, [product.listings.length]);
+
+  async function unmap(l: Product['listings'][number]) {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await api.catalogUnmapListing({ storeId: l.storeId, marketplaceId: l.marketplaceId, sellerSku: l.sellerSku });
+      setArmed(null);
+      setNotice({ severity: 'success', text: t('catalog.mapping.unmapped', { sellerSku: l.sellerSku }) });
+      await reloadEditor();
+    } catch (err) {
+      setNotice({ severity: 'error', text: describeCatalogError(t, err instanceof ApiError ? err : new ApiError('internal')) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const feedback = notice ? (
+    <Alert severity={notice.severity} onClose={() => setNotice(null)} sx={{ mt: 1 }} data-testid="listings-notice">
+      {notice.text}
+    </Alert>
+  ) : null;
   if (product.listings.length === 0)
     return (
-      <Typography variant="body2" color="text.secondary">
-        {t('catalog.listingsNone')}
-      </Typography>
+      <>
+        <Typography variant="body2" color="text.secondary">
+          {t('catalog.listingsNone')}
+        </Typography>
+        {feedback}
+      </>
     );
   return (
     <>
@@ -133,21 +164,42 @@ function Listings({ product }: { product: Product }) {
             <TableCell>{t('catalog.col.store')}</TableCell>
             <TableCell>{t('catalog.col.marketplace')}</TableCell>
             <TableCell>{t('catalog.col.sellerSku')}</TableCell>
+            <TableCell align="right" />
           </TableRow>
         </TableHead>
         <TableBody>
-          {product.listings.map((l) => (
-            <TableRow key={`${l.storeId}/${l.marketplaceId}/${l.sellerSku}`}>
-              <TableCell>{names.stores.get(l.storeId) ?? l.storeId}</TableCell>
-              <TableCell>{names.markets.get(l.marketplaceId)?.domain ?? l.marketplaceId}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace' }}>{l.sellerSku}</TableCell>
-            </TableRow>
-          ))}
+          {product.listings.map((l) => {
+            const key = `${l.storeId}/${l.marketplaceId}/${l.sellerSku}`;
+            return (
+              <TableRow key={key} data-testid={`listing-${l.sellerSku}`}>
+                <TableCell>{names.stores.get(l.storeId) ?? l.storeId}</TableCell>
+                <TableCell>{names.markets.get(l.marketplaceId)?.domain ?? l.marketplaceId}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{l.sellerSku}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {armed === key ? (
+                    <>
+                      <Button size="small" onClick={() => setArmed(null)} disabled={busy}>
+                        {t('common.cancel')}
+                      </Button>
+                      <Button size="small" color="warning" variant="contained" onClick={() => void unmap(l)} disabled={busy} data-testid="listing-unmap-confirm">
+                        {t('catalog.mapping.unmapConfirm')}
+                      </Button>
+                    </>
+                  ) : (
+                    <Button size="small" color="warning" onClick={() => setArmed(key)} disabled={busy} data-testid="listing-unmap">
+                      {t('catalog.mapping.unmap')}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
       <Typography variant="caption" color="text.secondary">
-        {t('catalog.listingsHelp')}
+        {t('catalog.mapping.listingsHelp')}
       </Typography>
+      {feedback}
     </>
   );
 }
@@ -458,8 +510,15 @@ export function ProductEditor({ target, onClose }: { target: EditorTarget; onClo
           </Stack>
         </Section>
 
+        {/* A bundle is picked from its components' bins; it has none of its own unless an import gave it some. */}
+        {product && (product.kind === 'unit' || product.bins.length > 0) ? (
+          <Section title={t('catalog.bins.title')} testId="section-bins">
+            <ProductBins product={product} />
+          </Section>
+        ) : null}
+
         {product ? (
-          <Section title={t('catalog.section.listings')}>
+          <Section title={t('catalog.section.listings')} testId="section-listings">
             <Listings product={product} />
           </Section>
         ) : null}

@@ -43,5 +43,7 @@ export function checkText(t: T, locale: Locale, check: HealthCheck): string {
       return t('sync.check.throttling-high', { ...common, pct: str(p.pct), throttled: str(p.throttled), calls: str(p.calls) });
     case 'auth-errors':
       return t('sync.check.auth-errors', { store: str(p.storeName), count: str(p.count) });
+    case 'stock-deviation':
+      return t('sync.check.stock-deviation', { count: str(p.count), units: str(p.units) });
   }
 }

@@ -5,6 +5,8 @@ import {
   importModeSchema,
   importPreviewSchema,
   importResultSchema,
+  listingRefSchema,
+  mapListingSchema,
   newSupplierSchema,
   productInputSchema,
   productPatchSchema,
@@ -13,6 +15,7 @@ import {
   productSummarySchema,
   supplierPatchSchema,
   supplierSchema,
+  unmappedListingSchema,
 } from '../../domain/catalog';
 
 const id = z.number().int().positive();
@@ -34,6 +37,17 @@ export const importFileSchema = z
   })
   .strict();
 
+/** What "一键生成本地商品" did: offers mapped, products created, FBM offers now pushed from `fbmWarehouseId`. */
+export const amazonImportResultSchema = z.object({
+  mapped: z.number().int(),
+  created: z.number().int(),
+  createdProductIds: z.array(id),
+  fbm: z.number().int(),
+  fbmProductIds: z.array(id),
+  skipped: z.number().int(),
+  fbmWarehouseId: id.nullable(),
+});
+
 export const catalogChannels = {
   /** Any code finds its product: SKU, seller SKU, GTIN/UPC/EAN, FNSKU, ASIN, case code, alias; then name text. */
   'catalog:search': channel({
@@ -50,6 +64,19 @@ export const catalogChannels = {
   /** Applies the file in one transaction: every row, or (mode `valid-rows-only`) the rows without errors. */
   'catalog:import-commit': channel({ input: importFileSchema.extend({ mode: importModeSchema }).strict(), output: importResultSchema }),
   'catalog:export': channel({ input: catalogExportSchema, output: z.object({ fileName: z.string(), base64: z.string() }) }),
+  /** Amazon offers of one store (or all) that no product sells yet: the to-do list of the mapping dialog (配对). */
+  'catalog:unmapped-listings': channel({ input: z.object({ storeId: id.optional() }).strict(), output: z.array(unmappedListingSchema) }),
+  /** Points one offer at a product (re-pointing it if another product had it). */
+  'catalog:map-listing': channel({ input: mapListingSchema, output: z.object({ previousProductId: id.nullable() }) }),
+  'catalog:unmap-listing': channel({ input: listingRefSchema, output: z.object({}) }),
+  /**
+   * Maps every unmapped offer of a store, creating a unit product for each seller SKU the catalog does not know; FBM
+   * offers are pushed from `defaultFbmWarehouseId` (default: the first domestic warehouse, 深圳仓 created if none).
+   */
+  'catalog:import-from-amazon': channel({
+    input: z.object({ storeId: id, defaultFbmWarehouseId: id.optional() }).strict(),
+    output: amazonImportResultSchema,
+  }),
   'suppliers:create': channel({ input: newSupplierSchema, output: supplierSchema }),
   'suppliers:update': channel({ input: z.object({ id, patch: supplierPatchSchema }).strict(), output: supplierSchema }),
 };
