@@ -29,6 +29,7 @@ import { createPiiPurge } from './sync/pii-purge';
 import { createShipmentsService } from './services/shipments.service';
 import { createFulfillmentService } from './services/fulfillment/fulfillment.service';
 import { createPackingService } from './services/fulfillment/packing.service';
+import { createPickingService } from './services/fulfillment/picking.service';
 import { createOrdersQuery } from './services/orders/orders-query';
 import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
 import { createSyncHealth } from './sync/health.service';
@@ -249,6 +250,7 @@ export async function createCore(config: CoreConfig) {
   const orders = createOrdersQuery({ db, clock, secretBox });
   // The packing station ships through the same shipments service, inside its own transaction.
   const packing = createPackingService({ db, clock, audit, actor: config.actor.name, catalog, inventory, shipments, onQueued: outboxSoon });
+  const picking = createPickingService({ db, clock, audit, actor: config.actor.name });
   const health = createSyncHealth({ db, clock, scheduler, outbox, intervals: { orders: config.sync?.intervalMs } });
   const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status(), outbox: () => outbox.counts() });
 
@@ -317,6 +319,8 @@ export async function createCore(config: CoreConfig) {
     /** The FBM order workflow: audit rules, exception pool, allocation, carrier rules, cancellations. */
     fulfillment,
     packing,
+    /** Picking waves (拣货): wave creation, the pick list in bin order, its PDF. */
+    picking,
     /**
      * Maps a store's Amazon offers to products (creating the missing ones, FBM offers on the default domestic warehouse),
      * then mirrors the store's FBA stock for the SKUs just mapped.

@@ -27,6 +27,7 @@ import { InventoryScreen } from './screens/inventory/InventoryScreen';
 import { PurchasingScreen } from './screens/purchasing/PurchasingScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { PackingScreen } from './screens/packing/PackingScreen';
+import { ExceptionsScreen } from './screens/exceptions/ExceptionsScreen';
 import { useNavStore } from './stores/nav.store';
 import { useStatusStore } from './stores/status.store';
 
@@ -42,6 +43,7 @@ function CurrentScreen() {
   if (entry.id === 'purchasing') return <PurchasingScreen />;
   if (entry.id === 'orders') return <OrdersScreen />;
   if (entry.id === 'packing') return <PackingScreen />;
+  if (entry.id === 'exceptions') return <ExceptionsScreen />;
   return entry.plan ? <NotBuiltScreen label={entry.label} plan={entry.plan} /> : null;
 }
 

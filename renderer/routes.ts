@@ -1,6 +1,6 @@
 import type { MessageKey } from './i18n';
 
-export const screenIds = ['orders', 'picking', 'packing', 'fba', 'reconciliation', 'catalog', 'inventory', 'purchasing', 'sync', 'settings'] as const;
+export const screenIds = ['orders', 'exceptions', 'picking', 'packing', 'fba', 'reconciliation', 'catalog', 'inventory', 'purchasing', 'sync', 'settings'] as const;
 export type ScreenId = (typeof screenIds)[number];
 
 export interface ScreenEntry {
@@ -12,6 +12,7 @@ export interface ScreenEntry {
 
 export const screens: readonly ScreenEntry[] = [
   { id: 'orders', label: 'nav.orders' },
+  { id: 'exceptions', label: 'nav.exceptions' },
   { id: 'picking', label: 'nav.picking', plan: 'plan.picking' },
   { id: 'packing', label: 'nav.packing' },
   { id: 'fba', label: 'nav.fba', plan: 'plan.fba' },

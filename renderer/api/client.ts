@@ -1,3 +1,4 @@
+import type { AllocationRuleInput, AuditRuleConfig, CarrierRuleInput } from '../../shared/domain/fulfillment';
 import type { WindowApi } from '../../shared/ipc/bridge';
 import type { ErrorCode, ErrorParams } from '../../shared/ipc/errors';
 import type { EventName, EventPayload } from '../../shared/ipc/events';
@@ -100,6 +101,13 @@ export const api = {
   packingOpen: (code: string) => unwrap(bridge().packing.open({ code })),
   packingScan: (input: Parameters<WindowApi['packing']['scan']>[0]) => unwrap(bridge().packing.scan(input)),
   packingShip: (input: Parameters<WindowApi['packing']['ship']>[0]) => unwrap(bridge().packing.ship(input)),
+  fulfillmentExceptions: (input: Parameters<WindowApi['fulfillment']['exceptions']>[0]) => unwrap(bridge().fulfillment.exceptions(input)),
+  fulfillmentResolve: (input: Parameters<WindowApi['fulfillment']['resolve']>[0]) => unwrap(bridge().fulfillment.resolve(input)),
+  fulfillmentRules: () => unwrap(bridge().fulfillment.rules({})),
+  fulfillmentSetAuditRules: (rules: AuditRuleConfig[]) => unwrap(bridge().fulfillment.setAuditRules({ rules })),
+  fulfillmentSetAllocationRules: (rules: AllocationRuleInput[]) => unwrap(bridge().fulfillment.setAllocationRules({ rules })),
+  fulfillmentSetCarrierRules: (rules: CarrierRuleInput[]) => unwrap(bridge().fulfillment.setCarrierRules({ rules })),
+  fulfillmentSetAllowSplit: (allow: boolean) => unwrap(bridge().fulfillment.setAllowSplit({ allow })),
 };
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

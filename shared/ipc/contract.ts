@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import { amazonChannels } from './channels/amazon';
 import { auditChannels } from './channels/audit';
 import { catalogChannels } from './channels/catalog';
+import { fulfillmentChannels } from './channels/fulfillment';
 import { inventoryChannels } from './channels/inventory';
 import { ordersChannels } from './channels/orders';
 import { ordersListChannels } from './channels/orders-list';
 import { packingChannels } from './channels/packing';
+import { pickingChannels } from './channels/picking';
 import { purchasingChannels } from './channels/purchasing';
 import { settingsChannels } from './channels/settings';
 import { storesChannels } from './channels/stores';
@@ -31,6 +33,8 @@ export const contract = {
   ...inventoryChannels,
   ...purchasingChannels,
   ...packingChannels,
+  ...pickingChannels,
+  ...fulfillmentChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

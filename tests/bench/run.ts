@@ -10,6 +10,7 @@ import { SimStore } from '../../main/simulator/store';
 import { benchSyncBackfill } from './sync.bench';
 import { benchPackingScan } from './packing.bench';
 import { benchOrdersList } from './orders-list.bench';
+import { benchWaveCreate } from './waves.bench';
 
 const emit = (bench: string, figures: Record<string, number>) => console.log(JSON.stringify({ bench, ...figures }));
 const percentile = (xs: number[], p: number) => {
@@ -85,8 +86,9 @@ const all: Record<string, () => Promise<void>> = {
   'orders-list': () => benchOrdersList(emit),
   // Needs the built renderer (npm run build:renderer) and Debian's Chromium.
   'packing-scan': () => benchPackingScan(emit),
+  'wave-create': () => benchWaveCreate(emit),
 };
 /** Names that run several benches: issue 6's figures are `npm run bench -- fulfillment`. */
-const groups: Record<string, string[]> = { fulfillment: ['orders-list', 'packing-scan'] };
+const groups: Record<string, string[]> = { fulfillment: ['orders-list', 'packing-scan', 'wave-create'] };
 const wanted = process.argv.slice(2).flatMap((a) => groups[a] ?? [a]).filter((a) => a in all);
 for (const name of wanted.length ? wanted : Object.keys(all)) await all[name]!();

@@ -42,6 +42,9 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
   await shell.nav('orders').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('订单');
   await expect(page.getByTestId('orders-table')).toContainText('没有订单。连接店铺后');
+  await shell.nav('exceptions').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('异常订单');
+  await expect(page.getByTestId('exceptions-empty')).toContainText('没有待处理的异常订单');
   await shell.nav('packing').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('打包复核');
   await expect(page.getByTestId('packing-idle')).toContainText('扫描订单号开始打包');
@@ -72,6 +75,9 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
   await shell.nav('orders').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orders');
   await expect(page.getByTestId('orders-table')).toContainText('No orders. Once a store is connected');
+  await shell.nav('exceptions').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exceptions');
+  await expect(page.getByTestId('exceptions-empty')).toContainText('No orders waiting in exceptions');
   await shell.nav('packing').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Packing');
   await expect(page.getByTestId('packing-idle')).toContainText('Scan an order to start packing');

@@ -2,10 +2,12 @@ import type { Channel } from '../../../shared/ipc/contract';
 import { amazonHandlers } from './amazon.handlers';
 import { auditHandlers } from './audit.handlers';
 import { catalogHandlers } from './catalog.handlers';
+import { fulfillmentHandlers } from './fulfillment.handlers';
 import { inventoryHandlers } from './inventory.handlers';
 import { ordersHandlers } from './orders.handlers';
 import { ordersListHandlers } from './orders-list.handlers';
 import { packingHandlers } from './packing.handlers';
+import { pickingHandlers } from './picking.handlers';
 import { purchasingHandlers } from './purchasing.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { storesHandlers } from './stores.handlers';
@@ -27,4 +29,6 @@ export const handlers: HandlerMap<Channel> = {
   ...inventoryHandlers,
   ...purchasingHandlers,
   ...packingHandlers,
+  ...pickingHandlers,
+  ...fulfillmentHandlers,
 };

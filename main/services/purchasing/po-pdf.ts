@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { PurchaseOrder } from '../../../shared/domain/purchasing';
 import { AppError } from '../../../shared/ipc/errors';
 import { minorToDecimal } from '../../../shared/money';
+import { needsCjk, pickFont, SYSTEM_CJK_FONTS } from '../../labels/cjk-font';
 
 export interface PdfOptions {
   locale: 'zh-CN' | 'en';
@@ -11,13 +11,6 @@ export interface PdfOptions {
   /** The face inside `fontPath` when it is a collection (.ttc). */
   fontFamily?: string;
 }
-
-/** System CJK fonts, most likely first: Debian/Ubuntu (fonts-noto-cjk), Windows, macOS. */
-const SYSTEM_CJK_FONTS: readonly { path: string; family: string }[] = [
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { path: 'C:\\Windows\\Fonts\\msyh.ttc', family: 'MicrosoftYaHei' },
-  { path: '/System/Library/Fonts/PingFang.ttc', family: 'PingFangSC-Regular' },
-];
 
 const LABELS = {
   'zh-CN': {
@@ -63,14 +56,6 @@ export function formatMoney(minor: number, currency: string): string {
   const [whole = '0', frac] = minorToDecimal(minor, currency).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return frac === undefined ? grouped : `${grouped}.${frac}`;
-}
-
-/** Text outside Latin-1 cannot be drawn with PDF's built-in Helvetica. */
-const needsCjk = (texts: readonly string[]): boolean => texts.some((t) => [...t].some((ch) => (ch.codePointAt(0) ?? 0) > 0xff));
-
-function pickFont(options: PdfOptions): { path: string; family?: string } | null {
-  if (options.fontPath && fs.existsSync(options.fontPath)) return { path: options.fontPath, ...(options.fontFamily ? { family: options.fontFamily } : {}) };
-  return SYSTEM_CJK_FONTS.find((f) => fs.existsSync(f.path)) ?? null;
 }
 
 /**

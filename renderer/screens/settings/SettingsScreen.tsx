@@ -6,6 +6,7 @@ import { api, ApiError, onEvent } from '../../api/client';
 import { connectionTestText } from '../../components/connection-test-text';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { ConnectAmazonForm } from './ConnectAmazonForm';
+import { FulfillmentRulesPanel } from './FulfillmentRulesPanel';
 import { InventorySettingsPanel } from './InventorySettingsPanel';
 import { WarehousesPanel } from './WarehousesPanel';
 import { formatDateTime, useLocaleStore, useT } from '../../i18n';
@@ -66,6 +67,7 @@ export function SettingsScreen() {
         </Paper>
         <WarehousesPanel />
         <InventorySettingsPanel />
+        <FulfillmentRulesPanel />
         <Paper sx={{ p: 2 }}>
           <Typography variant="h6" component="h2" gutterBottom>
             {t('settings.stores')}
