@@ -1,9 +1,8 @@
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../shared/domain/locale';
 import type { PickList } from '../../shared/ipc/channels/picking';
-import { AppError } from '../../shared/ipc/errors';
 import { code128BBars, code128BModules, isCode128BText } from './code128';
-import { needsCjk, pickFont, SYSTEM_CJK_FONTS, type FontChoice } from './cjk-font';
+import type { FontChoice } from './cjk-font';
+import { openA4Document, type PdfDoc } from './pdf-document';
 
 export interface PickListPdfOptions extends FontChoice {
   locale: Locale;
@@ -14,14 +13,12 @@ const LABELS = {
   en: { title: 'Pick List', wave: 'Wave', warehouse: 'Warehouse', created: 'Created', orders: 'Orders', skus: 'SKUs', units: 'Units', bin: 'Bin', sku: 'SKU', name: 'Name', total: 'Total', toTotes: 'Put into', toteMap: 'Orders and totes', tote: 'Tote', order: 'Order', noBin: 'no bin' },
 } as const;
 
-type Doc = InstanceType<typeof PDFDocument>;
-
 /** 1 module = 0.9 pt (0.32 mm): within what a handheld scanner reads off a laser print at 300 dpi. */
 const MODULE = 0.9;
 const QUIET = 10;
 
 /** Draws a Code 128 B symbol with its quiet zones at (x, y); returns its width in points. */
-function barcode(doc: Doc, text: string, x: number, y: number, height: number): number {
+function barcode(doc: PdfDoc, text: string, x: number, y: number, height: number): number {
   if (!isCode128BText(text)) return 0;
   for (const bar of code128BBars(text)) doc.rect(x + (QUIET + bar.x) * MODULE, y, bar.width * MODULE, height);
   doc.fillColor('#000000').fill();
@@ -36,24 +33,7 @@ function barcode(doc: Doc, text: string, x: number, y: number, height: number): 
 export async function renderPickListPdf(list: PickList, options: PickListPdfOptions): Promise<Uint8Array> {
   const L = LABELS[options.locale];
   const texts = [list.wave.warehouseCode, ...list.lines.flatMap((l) => [l.sku, l.name, l.binCode ?? '']), ...Object.values(L)];
-  const font = pickFont(options);
-  if (!font && needsCjk(texts)) {
-    throw new AppError('not-found', { entity: 'cjk-font', tried: [...(options.fontPath ? [options.fontPath] : []), ...SYSTEM_CJK_FONTS.map((f) => f.path)] });
-  }
-  const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: `${L.title} ${list.wave.number}`, Author: list.wave.createdBy } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  if (font) {
-    if (font.family) doc.registerFont('body', font.path, font.family);
-    else doc.registerFont('body', font.path);
-    doc.font('body');
-  } else {
-    doc.font('Helvetica');
-  }
+  const { doc, done } = openA4Document({ ...options, margin: 40, title: `${L.title} ${list.wave.number}`, author: list.wave.createdBy, texts });
 
   const left = doc.page.margins.left;
   const right = doc.page.width - doc.page.margins.right;

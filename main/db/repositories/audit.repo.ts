@@ -20,15 +20,22 @@ interface AuditRow {
   detail_json: string | null;
 }
 
+const toRow = (rec: AuditRecord): Omit<AuditRow, 'id'> => ({
+  at: rec.at,
+  actor: rec.actor,
+  action: rec.action,
+  entity: rec.entity,
+  entity_id: rec.entityId ?? null,
+  detail_json: rec.detail ? JSON.stringify(rec.detail) : null,
+});
+
 export async function appendAudit(db: Queryable, rec: AuditRecord): Promise<void> {
-  await db('audit_log').insert({
-    at: rec.at,
-    actor: rec.actor,
-    action: rec.action,
-    entity: rec.entity,
-    entity_id: rec.entityId ?? null,
-    detail_json: rec.detail ? JSON.stringify(rec.detail) : null,
-  });
+  await db('audit_log').insert(toRow(rec));
+}
+
+/** Many records in one statement (a wave moves hundreds of orders); callers keep chunks within the parameter limits. */
+export async function appendAudits(db: Queryable, recs: readonly AuditRecord[]): Promise<void> {
+  if (recs.length > 0) await db('audit_log').insert(recs.map(toRow));
 }
 
 export async function listAudit(db: Queryable, limit: number, beforeId?: number): Promise<AuditEntry[]> {

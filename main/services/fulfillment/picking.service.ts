@@ -1,3 +1,4 @@
+import { appendAudits } from '../../db/repositories/audit.repo';
 import type { Knex } from 'knex';
 import type { WorkflowState } from '../../../shared/domain/fulfillment';
 import {
@@ -100,9 +101,10 @@ async function moveToPicking(trx: Knex.Transaction, moves: readonly { orderId: s
       .whereNull('wave_id')
       .update({ state: 'picking', wave_id: ctx.waveId, tote: toteCase, version: trx.raw('version + 1'), state_changed_at: ctx.now, updated_at: ctx.now });
     if (moved !== chunk.length) throw new AppError('conflict', { reason: 'orders-moved', wave: ctx.number });
-    // The same rows appendAudit writes, in one INSERT per chunk.
-    await trx('audit_log').insert(
-      versions.map((v) => ({ at: ctx.now, actor: ctx.actor, action: 'order.workflow', entity: 'order', entity_id: v.order_id, detail_json: JSON.stringify({ from: 'allocated', to: 'picking', version: v.version + 1, note: ctx.number }) })),
+    // The records transition() writes, one INSERT per chunk.
+    await appendAudits(
+      trx,
+      versions.map((v) => ({ at: ctx.now, actor: ctx.actor, action: 'order.workflow', entity: 'order', entityId: v.order_id, detail: { from: 'allocated', to: 'picking', version: v.version + 1, note: ctx.number } })),
     );
   }
 }

@@ -1,8 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { PurchaseOrder } from '../../../shared/domain/purchasing';
-import { AppError } from '../../../shared/ipc/errors';
 import { minorToDecimal } from '../../../shared/money';
-import { needsCjk, pickFont, SYSTEM_CJK_FONTS } from '../../labels/cjk-font';
+import { openA4Document } from '../../labels/pdf-document';
 
 export interface PdfOptions {
   locale: 'zh-CN' | 'en';
@@ -66,25 +64,7 @@ export function formatMoney(minor: number, currency: string): string {
 export async function renderPurchaseOrderPdf(po: PurchaseOrder, options: PdfOptions): Promise<Uint8Array> {
   const L = LABELS[options.locale];
   const texts = [po.supplierName, po.warehouseName, po.note ?? '', ...po.lines.flatMap((l) => [l.sku, l.name]), ...Object.values(L)];
-  const font = pickFont(options);
-  if (!font && needsCjk(texts)) {
-    throw new AppError('not-found', { entity: 'cjk-font', tried: [...(options.fontPath ? [options.fontPath] : []), ...SYSTEM_CJK_FONTS.map((f) => f.path)] });
-  }
-
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `${L.title} ${po.number}`, Author: po.createdBy } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
-  if (font) {
-    if (font.family) doc.registerFont('body', font.path, font.family);
-    else doc.registerFont('body', font.path);
-    doc.font('body');
-  } else {
-    doc.font('Helvetica');
-  }
+  const { doc, done } = openA4Document({ ...options, margin: 48, title: `${L.title} ${po.number}`, author: po.createdBy, texts });
 
   const left = doc.page.margins.left;
   const right = doc.page.width - doc.page.margins.right;
