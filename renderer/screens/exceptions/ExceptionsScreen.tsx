@@ -8,7 +8,7 @@ import { useExceptionsStore } from '../../stores/exceptions.store';
 import { deadlineText, URGENCY_COLOR } from '../orders/countdown';
 import { exceptionLabel } from '../orders/labels';
 import { useNow } from '../orders/useNow';
-import { VirtualTable, type Column } from '../purchasing/VirtualTable';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { reasonText } from './reason-text';
 import { ResolveDialog } from './ResolveDialog';
 

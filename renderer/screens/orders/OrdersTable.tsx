@@ -3,7 +3,7 @@ import type { OrderListRow } from '../../../shared/ipc/channels/orders-list';
 import { formatInZone } from '../../../shared/marketplace-time';
 import { formatDateTime, useLocaleStore, useT } from '../../i18n';
 import { formatMoney } from '../purchasing/format';
-import { VirtualTable, type Column } from '../purchasing/VirtualTable';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { deadlineText, URGENCY_COLOR } from './countdown';
 import { exceptionLabel, OrderStateChip } from './labels';
 

@@ -3,7 +3,7 @@ import type { CoverRow } from '../../../shared/domain/purchasing';
 import { useLocaleStore, useT } from '../../i18n';
 import { formatDecimal } from './format';
 import { CoverStatusChip } from './StatusChips';
-import { VirtualTable, type Column } from './VirtualTable';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
 
 /** Only rows with a suggestion can become PO lines: the plan orders the suggested quantity. */
 export const orderable = (r: CoverRow) => r.suggestedQuantity > 0;

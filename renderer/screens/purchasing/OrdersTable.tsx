@@ -3,7 +3,7 @@ import type { PurchaseOrderSummary } from '../../../shared/domain/purchasing';
 import { formatDateTime, useLocaleStore, useT } from '../../i18n';
 import { formatMoney } from './format';
 import { OrderStatusChip } from './StatusChips';
-import { VirtualTable, type Column } from './VirtualTable';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
 
 interface Props {
   rows: readonly PurchaseOrderSummary[];
