@@ -28,6 +28,7 @@ import { PurchasingScreen } from './screens/purchasing/PurchasingScreen';
 import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { PackingScreen } from './screens/packing/PackingScreen';
 import { ExceptionsScreen } from './screens/exceptions/ExceptionsScreen';
+import { PickingScreen } from './screens/picking/PickingScreen';
 import { useNavStore } from './stores/nav.store';
 import { useStatusStore } from './stores/status.store';
 
@@ -44,6 +45,7 @@ function CurrentScreen() {
   if (entry.id === 'orders') return <OrdersScreen />;
   if (entry.id === 'packing') return <PackingScreen />;
   if (entry.id === 'exceptions') return <ExceptionsScreen />;
+  if (entry.id === 'picking') return <PickingScreen />;
   return entry.plan ? <NotBuiltScreen label={entry.label} plan={entry.plan} /> : null;
 }
 

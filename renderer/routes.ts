@@ -13,7 +13,7 @@ export interface ScreenEntry {
 export const screens: readonly ScreenEntry[] = [
   { id: 'orders', label: 'nav.orders' },
   { id: 'exceptions', label: 'nav.exceptions' },
-  { id: 'picking', label: 'nav.picking', plan: 'plan.picking' },
+  { id: 'picking', label: 'nav.picking' },
   { id: 'packing', label: 'nav.packing' },
   { id: 'fba', label: 'nav.fba', plan: 'plan.fba' },
   { id: 'reconciliation', label: 'nav.reconciliation', plan: 'plan.reconciliation' },

@@ -108,6 +108,12 @@ export const api = {
   fulfillmentSetAllocationRules: (rules: AllocationRuleInput[]) => unwrap(bridge().fulfillment.setAllocationRules({ rules })),
   fulfillmentSetCarrierRules: (rules: CarrierRuleInput[]) => unwrap(bridge().fulfillment.setCarrierRules({ rules })),
   fulfillmentSetAllowSplit: (allow: boolean) => unwrap(bridge().fulfillment.setAllowSplit({ allow })),
+  pickingCandidates: (warehouseId: number) => unwrap(bridge().picking.candidates({ warehouseId })),
+  pickingCreateWave: (input: Parameters<WindowApi['picking']['createWave']>[0]) => unwrap(bridge().picking.createWave(input)),
+  pickingListWaves: (warehouseId?: number) => unwrap(bridge().picking.listWaves(warehouseId === undefined ? {} : { warehouseId })),
+  pickingPickList: (waveId: number) => unwrap(bridge().picking.pickList({ waveId })),
+  pickingPdf: (input: Parameters<WindowApi['picking']['pdf']>[0]) => unwrap(bridge().picking.pdf(input)),
+  pickingCloseWave: (waveId: number) => unwrap(bridge().picking.closeWave({ waveId })),
 };
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

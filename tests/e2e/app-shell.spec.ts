@@ -2,7 +2,6 @@ import { AppShell } from './pages/AppShell';
 import { expect, test } from './fixtures';
 
 const screens = [
-  { id: 'picking', zh: '拣货', en: 'Picking' },
   { id: 'fba', zh: 'FBA 货件', en: 'FBA Shipments' },
   { id: 'reconciliation', zh: '对账', en: 'Reconciliation' },
 ];
@@ -45,6 +44,9 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
   await shell.nav('exceptions').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('异常订单');
   await expect(page.getByTestId('exceptions-empty')).toContainText('没有待处理的异常订单');
+  await shell.nav('picking').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('拣货');
+  await expect(page.getByTestId('picking-no-warehouse')).toHaveText('还没有仓库。请先在设置中添加仓库。');
   await shell.nav('packing').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('打包复核');
   await expect(page.getByTestId('packing-idle')).toContainText('扫描订单号开始打包');
@@ -78,6 +80,9 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
   await shell.nav('exceptions').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exceptions');
   await expect(page.getByTestId('exceptions-empty')).toContainText('No orders waiting in exceptions');
+  await shell.nav('picking').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Picking');
+  await expect(page.getByTestId('picking-no-warehouse')).toHaveText('No warehouse yet. Add one in Settings first.');
   await shell.nav('packing').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Packing');
   await expect(page.getByTestId('packing-idle')).toContainText('Scan an order to start packing');
