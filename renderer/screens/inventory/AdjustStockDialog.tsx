@@ -1,9 +1,9 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useState } from 'react';
 import { adjustmentReasons, type AdjustmentReason, type InventoryRow as StockRow, type Warehouse } from '../../../shared/domain/inventory';
-import { ApiError } from '../../api/client';
 import { useT, type MessageKey } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
+import { useSubmit } from '../../components/use-submit';
 
 /** A reason that names a direction only goes that way round (the service refuses "+5 damaged" too). */
 const REASONS_FOR: Record<'in' | 'out', AdjustmentReason[]> = {
@@ -26,8 +26,7 @@ export function AdjustStockDialog({ row, warehouses, onClose, onSubmit }: Props)
   const [quantity, setQuantity] = useState('');
   const [reason, setReason] = useState<AdjustmentReason | ''>('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit(onClose);
 
   const qty = /^\d{1,7}$/.test(quantity.trim()) ? Number(quantity.trim()) : NaN;
   const qtyValid = Number.isInteger(qty) && qty > 0;
@@ -36,17 +35,8 @@ export function AdjustStockDialog({ row, warehouses, onClose, onSubmit }: Props)
   const ready = warehouseId !== '' && qtyValid && reason !== '' && !busy;
 
   async function submit() {
-    if (busy || warehouseId === '' || reason === '' || !qtyValid) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({ warehouseId, delta, reason, ...(note.trim() ? { note: note.trim() } : {}) });
-      onClose();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError('internal'));
-    } finally {
-      setBusy(false);
-    }
+    if (warehouseId === '' || reason === '' || !qtyValid) return;
+    await run(() => onSubmit({ warehouseId, delta, reason, ...(note.trim() ? { note: note.trim() } : {}) }));
   }
 
   return (

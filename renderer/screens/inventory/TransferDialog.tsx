@@ -1,9 +1,9 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { InventoryRow, Warehouse } from '../../../shared/domain/inventory';
-import { ApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
+import { useSubmit } from '../../components/use-submit';
 
 interface Props {
   row: InventoryRow;
@@ -21,25 +21,15 @@ export function TransferDialog({ row, warehouses, onClose, onSubmit }: Props) {
   const [to, setTo] = useState<number | ''>('');
   const [quantity, setQuantity] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit(onClose);
 
   const qty = /^\d{1,7}$/.test(quantity.trim()) ? Number(quantity.trim()) : NaN;
   const available = row.places.find((p) => p.warehouseId === from)?.available ?? 0;
   const ready = from !== '' && to !== '' && from !== to && Number.isInteger(qty) && qty > 0 && !busy;
 
   async function submit() {
-    if (busy || from === '' || to === '' || from === to || !(qty > 0)) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit({ fromWarehouseId: from, toWarehouseId: to, quantity: qty, ...(note.trim() ? { note: note.trim() } : {}) });
-      onClose();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError('internal'));
-    } finally {
-      setBusy(false);
-    }
+    if (from === '' || to === '' || from === to || !(qty > 0)) return;
+    await run(() => onSubmit({ fromWarehouseId: from, toWarehouseId: to, quantity: qty, ...(note.trim() ? { note: note.trim() } : {}) }));
   }
 
   return (

@@ -1,9 +1,9 @@
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { PurchaseOrder, ReceiveInput } from '../../../shared/domain/purchasing';
-import { ApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
+import { useSubmit } from '../../components/use-submit';
 
 interface Entry {
   passed: string;
@@ -28,8 +28,7 @@ export function ReceiveDialog({ order, onClose, onSubmit }: Props) {
   const t = useT();
   const lines = order.lines.filter((l) => l.openQuantity > 0);
   const [entries, setEntries] = useState<Record<number, Entry>>(() => Object.fromEntries(lines.map((l) => [l.id, { passed: String(l.openQuantity), failed: '0', note: '' }])));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useSubmit(onClose);
 
   const rows = lines.map((l) => {
     const e = entries[l.id] ?? { passed: '', failed: '', note: '' };
@@ -48,16 +47,7 @@ export function ReceiveDialog({ order, onClose, onSubmit }: Props) {
 
   async function submit() {
     if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(toSend.map((r) => ({ lineId: r.line.id, passed: r.passed, failed: r.failed, ...(r.entry.note.trim() ? { qcNote: r.entry.note.trim() } : {}) })));
-      onClose();
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError('internal'));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onSubmit(toSend.map((r) => ({ lineId: r.line.id, passed: r.passed, failed: r.failed, ...(r.entry.note.trim() ? { qcNote: r.entry.note.trim() } : {}) }))));
   }
 
   return (
