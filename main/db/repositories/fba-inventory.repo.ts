@@ -1,4 +1,5 @@
 import type { Queryable } from '../connection';
+import { listSnapshot, replaceSnapshot, upsertSnapshotRows } from './marketplace-snapshot.repo';
 
 /** Amazon's latest FBA figures for one SKU in one marketplace (getInventorySummaries with details). */
 export interface FbaInventoryRow {
@@ -22,43 +23,12 @@ export interface FbaInventoryRow {
 }
 
 const TABLE = 'fba_inventory';
-const KEY = ['store_id', 'marketplace_id', 'seller_sku'];
-/** Rows per statement: 17 bound values each stays far below SQLite's and PostgreSQL's parameter limits. */
-const CHUNK = 400;
 
 /** Inserts new SKUs and overwrites known ones: Amazon's latest answer is the truth for every figure it sends. */
-export async function upsertFbaInventory(db: Queryable, rows: readonly FbaInventoryRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db(TABLE)
-      .insert(rows.slice(i, i + CHUNK))
-      .onConflict(KEY)
-      .merge();
-  }
-}
+export const upsertFbaInventory = (db: Queryable, rows: readonly FbaInventoryRow[]): Promise<void> => upsertSnapshotRows(db, TABLE, rows);
 
-/**
- * Makes one marketplace's view exactly `rows` (a complete scan): upserts them and deletes the SKUs Amazon no longer
- * lists there. Call it inside a transaction so readers never see a half-replaced marketplace.
- */
-export async function replaceFbaInventory(db: Queryable, storeId: number, marketplaceId: string, rows: readonly FbaInventoryRow[]): Promise<{ removed: string[] }> {
-  const stray = rows.find((r) => r.store_id !== storeId || r.marketplace_id !== marketplaceId);
-  if (stray) throw new Error(`row for ${stray.store_id}/${stray.marketplace_id} passed to replace ${storeId}/${marketplaceId}`);
-  const keep = new Set(rows.map((r) => r.seller_sku));
-  const existing = await db(TABLE).where({ store_id: storeId, marketplace_id: marketplaceId }).pluck<string[]>('seller_sku');
-  // Computed here rather than with NOT IN (…every SKU…), which would exceed the parameter limit for a large catalogue.
-  const removed = existing.filter((sku) => !keep.has(sku));
-  for (let i = 0; i < removed.length; i += CHUNK) {
-    await db(TABLE)
-      .where({ store_id: storeId, marketplace_id: marketplaceId })
-      .whereIn('seller_sku', removed.slice(i, i + CHUNK))
-      .delete();
-  }
-  await upsertFbaInventory(db, rows);
-  return { removed };
-}
+/** Makes one marketplace's FBA view exactly `rows` (a complete scan); call it inside a transaction. */
+export const replaceFbaInventory = (db: Queryable, storeId: number, marketplaceId: string, rows: readonly FbaInventoryRow[]): Promise<{ removed: string[] }> =>
+  replaceSnapshot(db, TABLE, storeId, marketplaceId, rows);
 
-export async function listFbaInventory(db: Queryable, storeId: number, marketplaceId?: string): Promise<FbaInventoryRow[]> {
-  const q = db<FbaInventoryRow>(TABLE).where({ store_id: storeId });
-  if (marketplaceId !== undefined) q.andWhere({ marketplace_id: marketplaceId });
-  return q.orderBy(['marketplace_id', 'seller_sku']);
-}
+export const listFbaInventory = (db: Queryable, storeId: number, marketplaceId?: string): Promise<FbaInventoryRow[]> => listSnapshot<FbaInventoryRow>(db, TABLE, storeId, marketplaceId);
