@@ -12,6 +12,7 @@ import { SpApiClient } from './spapi/client';
 import { amazonApi } from './spapi/amazon-api';
 import { RateLimiter } from './spapi/rate-limiter';
 import { SpApiError } from './spapi/errors';
+import { runLabelsCommand } from './cli/labels-command';
 
 /**
  * Headless entry on the same core and the same `dispatch` as the window, so scripts get the same validation
@@ -41,7 +42,11 @@ const USAGE = `usage: npm run cli -- <command> [options]
              [--client-id ID --client-secret S --refresh-token T]
                                       call a cheap SP-API operation (getMarketplaceParticipations) on any
                                       SP-API-compatible endpoint on loopback; demo credentials by default
+  labels fnsku|carton …               FNSKU labels and carton marks to PDF (labels --help lists the layouts)
 options: --data-dir DIR (default: $ERP_DATA_DIR or the OS app-data folder)`;
+
+// `labels …` takes its own options (main/cli/labels-command.ts) and needs no database.
+if (process.argv[2] === 'labels') process.exit(await runLabelsCommand(process.argv.slice(3)));
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

@@ -30,6 +30,8 @@ import { createShipmentsService } from './services/shipments.service';
 import { createFulfillmentService } from './services/fulfillment/fulfillment.service';
 import { createPackingService } from './services/fulfillment/packing.service';
 import { createPickingService } from './services/fulfillment/picking.service';
+import { createBatchShippingService } from './services/fulfillment/batch-shipping.service';
+import { createReturnsService } from './services/fulfillment/returns.service';
 import { createOrdersQuery } from './services/orders/orders-query';
 import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
 import { createSyncHealth } from './sync/health.service';
@@ -43,6 +45,8 @@ import { createCatalogService } from './services/catalog/catalog.service';
 import { createCatalogImport } from './services/catalog/import/catalog-import';
 import { AppError } from '../shared/ipc/errors';
 import { withListingsAccess } from './sync/outbox/handlers/fbm-quantity.outbox';
+import { inboundJob } from './sync/jobs/inbound.job';
+import { createFbaInboundService } from './services/fba-inbound/fba-inbound.service';
 
 export interface CoreConfig {
   /** Folder that holds the SQLite file (the app's userData in Electron). */
@@ -170,6 +174,8 @@ export async function createCore(config: CoreConfig) {
           setTimeout(() => void recheckUnmapped().catch(() => undefined), 0).unref();
         },
       }),
+      // FBA inbound plans move through Amazon's steps from here; each step resumes from the plan rows after a restart.
+      inboundJob({ drive: (api, storeId, signal) => fbaInbound.driveStore(api, storeId, signal) }),
     ],
     stores: () => stores.list(),
     apiFor: (storeId) => storeClients.forStore(storeId),
@@ -249,8 +255,27 @@ export async function createCore(config: CoreConfig) {
   });
   const orders = createOrdersQuery({ db, clock, secretBox });
   // The packing station ships through the same shipments service, inside its own transaction.
-  const packing = createPackingService({ db, clock, audit, actor: config.actor.name, catalog, inventory, shipments, onQueued: outboxSoon });
-  const picking = createPickingService({ db, clock, audit, actor: config.actor.name });
+  const packing = createPackingService({ db, clock, audit, actor: config.actor.name, catalog, inventory, shipments, onQueued: outboxSoon, secretBox });
+  const picking = createPickingService({ db, clock, audit, actor: config.actor.name, catalog });
+  // Batch shipping (批量发货) ships packed orders through the same tail as the packing station.
+  const shipping = createBatchShippingService({ db, clock, audit, actor: config.actor.name, inventory, shipments, onQueued: outboxSoon });
+  // Restocked returns change stock like any posting: FBM offers are re-queued in the inspection's transaction.
+  const returns = createReturnsService({ db, clock, audit, actor: config.actor.name, catalog, onStockChanged: (trx, productIds) => stockChanged(trx, productIds) });
+  const fbaInbound = createFbaInboundService({
+    db,
+    clock,
+    audit,
+    actor: config.actor.name,
+    resolveScan: (code) => catalog.resolveScan(code),
+    apiFor: (storeId) => storeClients.forStore(storeId),
+    clientFor: (storeId) => storeClients.clientFor(storeId),
+    labelsDir: path.join(config.dataDir, 'fba-labels'),
+    onStockChanged: (trx, productIds) => stockChanged(trx, productIds),
+    // A user's choice hands the next step to Amazon: run the store's inbound job now rather than at its idle pace.
+    onWork: (storeId) => {
+      if (workerRunning) setTimeout(() => void scheduler.runNow({ storeId, job: 'inbound' }).catch(() => undefined), 0).unref();
+    },
+  });
   const health = createSyncHealth({ db, clock, scheduler, outbox, intervals: { orders: config.sync?.intervalMs } });
   const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status(), outbox: () => outbox.counts() });
 
@@ -321,6 +346,12 @@ export async function createCore(config: CoreConfig) {
     packing,
     /** Picking waves (拣货): wave creation, the pick list in bin order, its PDF. */
     picking,
+    /** Batch shipping (批量发货): packed orders out as a carrier template, the carrier's file back with verdicts, confirm. */
+    shipping,
+    /** Returns / RMA (售后): create, receive, inspect (restock / scrap / back to supplier), refund, close. */
+    returns,
+    /** FBA inbound plans (Fulfillment Inbound 2024-03-20): draft, Amazon's options, box packing by scan, labels, receiving. */
+    fba: fbaInbound,
     /**
      * Maps a store's Amazon offers to products (creating the missing ones, FBM offers on the default domestic warehouse),
      * then mirrors the store's FBA stock for the SKUs just mapped.
@@ -370,10 +401,11 @@ export async function createCore(config: CoreConfig) {
       piiPurge.start();
     },
     async close() {
+      // No new background work from here on: a status refresh queued by the last write would find the pool gone.
+      closed = true;
       workerRunning = false;
       piiPurge.stop();
       await Promise.all([scheduler.drain(), outbox.drain()]);
-      closed = true;
       connectivity.stop();
       await connectivity.settled();
       await storeClients.close();

@@ -29,6 +29,8 @@ import { OrdersScreen } from './screens/orders/OrdersScreen';
 import { PackingScreen } from './screens/packing/PackingScreen';
 import { ExceptionsScreen } from './screens/exceptions/ExceptionsScreen';
 import { PickingScreen } from './screens/picking/PickingScreen';
+import { ReturnsScreen } from './screens/returns/ReturnsScreen';
+import { FbaScreen } from './screens/fba/FbaScreen';
 import { useNavStore } from './stores/nav.store';
 import { useStatusStore } from './stores/status.store';
 
@@ -46,6 +48,8 @@ function CurrentScreen() {
   if (entry.id === 'packing') return <PackingScreen />;
   if (entry.id === 'exceptions') return <ExceptionsScreen />;
   if (entry.id === 'picking') return <PickingScreen />;
+  if (entry.id === 'returns') return <ReturnsScreen />;
+  if (entry.id === 'fba') return <FbaScreen />;
   return entry.plan ? <NotBuiltScreen label={entry.label} plan={entry.plan} /> : null;
 }
 

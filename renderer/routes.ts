@@ -1,6 +1,6 @@
 import type { MessageKey } from './i18n';
 
-export const screenIds = ['orders', 'exceptions', 'picking', 'packing', 'fba', 'reconciliation', 'catalog', 'inventory', 'purchasing', 'sync', 'settings'] as const;
+export const screenIds = ['orders', 'exceptions', 'picking', 'packing', 'returns', 'fba', 'reconciliation', 'catalog', 'inventory', 'purchasing', 'sync', 'settings'] as const;
 export type ScreenId = (typeof screenIds)[number];
 
 export interface ScreenEntry {
@@ -15,7 +15,8 @@ export const screens: readonly ScreenEntry[] = [
   { id: 'exceptions', label: 'nav.exceptions' },
   { id: 'picking', label: 'nav.picking' },
   { id: 'packing', label: 'nav.packing' },
-  { id: 'fba', label: 'nav.fba', plan: 'plan.fba' },
+  { id: 'returns', label: 'nav.returns' },
+  { id: 'fba', label: 'nav.fba' },
   { id: 'reconciliation', label: 'nav.reconciliation', plan: 'plan.reconciliation' },
   { id: 'catalog', label: 'nav.catalog' },
   { id: 'inventory', label: 'nav.inventory' },

@@ -17,6 +17,9 @@ const LABELS = {
 const MODULE = 0.9;
 const QUIET = 10;
 
+/** Width in points of `text` as Code 128 B with its quiet zones; 0 when it cannot be encoded (e.g. CJK bin codes). */
+const symbolWidth = (text: string) => (isCode128BText(text) ? (code128BModules(text) + 2 * QUIET) * MODULE : 0);
+
 /** Draws a Code 128 B symbol with its quiet zones at (x, y); returns its width in points. */
 function barcode(doc: PdfDoc, text: string, x: number, y: number, height: number): number {
   if (!isCode128BText(text)) return 0;
@@ -27,8 +30,9 @@ function barcode(doc: PdfDoc, text: string, x: number, y: number, height: number
 
 /**
  * The wave's pick list as A4 pages: the wave number as a barcode (the packing station opens the wave's next order
- * from it), one block per product in bin order with its SKU barcode, the total and each order/tote's share, then the
- * order ↔ tote map with both as barcodes.
+ * from it, scan-picking opens the wave), one block per product in bin order with its bin and SKU barcodes (a picker
+ * without shelf labels scans the bin off the paper), the total and each order/tote's share, then the order ↔ tote map
+ * with both as barcodes.
  */
 export async function renderPickListPdf(list: PickList, options: PickListPdfOptions): Promise<Uint8Array> {
   const L = LABELS[options.locale];
@@ -61,18 +65,26 @@ export async function renderPickListPdf(list: PickList, options: PickListPdfOpti
 
   for (const line of list.lines) {
     const shares = line.orders.map((o) => `${o.tote ?? o.orderId} ×${o.quantity}`).join('   ');
-    const sharesHeight = doc.fontSize(9).heightOfString(`${L.toTotes}: ${shares}`, { width: width - 130 });
-    room(54 + sharesHeight);
+    // The bin's barcode sits under its code; a long one pushes the tote shares to the right. The SKU's sits right of
+    // the total, or — too long to fit there — right-aligned on the second row, narrowing the shares.
+    const sharesX = left + Math.max(120, symbolWidth(line.binCode ?? '') + 8);
+    const skuWidth = symbolWidth(line.sku);
+    const skuOnFirstRow = right - skuWidth >= left + 400;
+    const sharesRight = skuOnFirstRow ? right : right - skuWidth - 8;
+    const sharesHeight = doc.fontSize(9).heightOfString(`${L.toTotes}: ${shares}`, { width: sharesRight - sharesX });
+    room(46 + Math.max(26, sharesHeight));
     doc.moveTo(left, y).lineTo(right, y).lineWidth(0.5).strokeColor('#999999').stroke().strokeColor('#000000');
     y += 6;
     doc.fontSize(13).fillColor('#000000').text(line.binCode ?? `(${L.noBin})`, left, y, { width: 110 });
     doc.fontSize(11).text(line.sku, left + 120, y, { width: 200 });
     doc.fontSize(9).fillColor('#444444').text(line.name, left + 120, y + 14, { width: 200, height: 12, ellipsis: true }).fillColor('#000000');
     doc.fontSize(16).text(`${L.total} ${line.total}`, left + 320, y, { width: 80 });
-    barcode(doc, line.sku, right - (code128BModules(line.sku) + 2 * QUIET) * MODULE > left + 400 ? right - (code128BModules(line.sku) + 2 * QUIET) * MODULE : left + 400, y, 26);
-    y += 32;
-    doc.fontSize(9).text(`${L.toTotes}: ${shares}`, left + 120, y, { width: width - 130 });
-    y += sharesHeight + 8;
+    if (skuOnFirstRow) barcode(doc, line.sku, right - skuWidth, y, 26);
+    y += 30;
+    if (line.binCode) barcode(doc, line.binCode, left, y, 24);
+    if (!skuOnFirstRow) barcode(doc, line.sku, right - skuWidth, y, 24);
+    doc.fontSize(9).text(`${L.toTotes}: ${shares}`, sharesX, y + 2, { width: sharesRight - sharesX });
+    y += Math.max(26, sharesHeight) + 8;
   }
 
   room(40);
@@ -81,10 +93,11 @@ export async function renderPickListPdf(list: PickList, options: PickListPdfOpti
   y = doc.y + 6;
   for (const o of list.orders) {
     room(40);
-    doc.fontSize(11).text(`${L.tote} ${o.tote ?? '—'}`, left, y + 10, { width: 80 });
-    if (o.tote) barcode(doc, o.tote, left + 80, y, 30);
-    doc.fontSize(10).text(o.orderId, left + 180, y + 10, { width: 140 });
-    barcode(doc, o.orderId, left + 320, y, 30);
+    doc.fontSize(11).text(`${L.tote} ${o.tote ?? '—'}`, left, y + 10, { width: 70 });
+    if (o.tote) barcode(doc, o.tote, left + 70, y, 30);
+    doc.fontSize(10).text(o.orderId, left + 160, y + 10, { width: 110 });
+    // Right-aligned so the order barcode's quiet zone stays on the page.
+    barcode(doc, o.orderId, right - symbolWidth(o.orderId), y, 30);
     y += 38;
   }
   doc.end();

@@ -19,6 +19,8 @@ export interface ConfirmShipmentInput {
   /** The packing station's record of the parcel. */
   weightG?: number;
   warehouseId?: number;
+  /** Which package of a split shipment this is (`order_allocations.package_no`), when the packing station ships it. */
+  packageNo?: number;
 }
 
 const OPEN = ['UNSHIPPED', 'PARTIALLY_SHIPPED'];
@@ -35,11 +37,12 @@ export function createShipmentsService(deps: { db: Db; clock: Clock; audit: Audi
     if (order.fulfilled_by !== 'MERCHANT') throw new AppError('invalid-input', { field: 'orderId', reason: 'fulfilled-by-amazon' });
     if (!OPEN.includes(order.status)) throw new AppError('conflict', { field: 'status', status: order.status });
 
-    const items = await trx('order_items').where({ order_id: order.id }).select<{ order_item_id: string; quantity_ordered: number; quantity_shipped: number }[]>('order_item_id', 'quantity_ordered', 'quantity_shipped');
+    const items = await trx('order_items').where({ order_id: order.id }).select<{ order_item_id: string; quantity_ordered: number; quantity_shipped: number; quantity_cancelled: number }[]>('order_item_id', 'quantity_ordered', 'quantity_shipped', 'quantity_cancelled');
     const localRows = await trx('local_shipments').where({ order_id: order.id }).select<{ package_reference_id: string; items_json: string }[]>('package_reference_id', 'items_json');
     const shippedLocally = new Map<string, number>();
     for (const r of localRows) for (const i of JSON.parse(r.items_json) as { orderItemId: string; quantity: number }[]) shippedLocally.set(i.orderItemId, (shippedLocally.get(i.orderItemId) ?? 0) + i.quantity);
-    const remaining = new Map(items.map((i) => [i.order_item_id, i.quantity_ordered - Math.max(i.quantity_shipped, shippedLocally.get(i.order_item_id) ?? 0)]));
+    // Units Amazon cancelled on a line still in the order are not to be shipped.
+    const remaining = new Map(items.map((i) => [i.order_item_id, i.quantity_ordered - i.quantity_cancelled - Math.max(i.quantity_shipped, shippedLocally.get(i.order_item_id) ?? 0)]));
     const lines = input.items ?? [...remaining].filter(([, q]) => q > 0).map(([orderItemId, quantity]) => ({ orderItemId, quantity }));
     if (lines.length === 0) throw new AppError('conflict', { field: 'items', reason: 'nothing-left-to-ship' });
     for (const l of lines) {
@@ -81,6 +84,7 @@ export function createShipmentsService(deps: { db: Db; clock: Clock; audit: Audi
       created_by: deps.actor,
       weight_g: input.weightG ?? null,
       warehouse_id: input.warehouseId ?? null,
+      package_no: input.packageNo ?? null,
     });
     await deps.audit(trx, { action: 'order.confirm-shipment', entity: 'order', entityId: order.id, detail: { packageReferenceId, carrierCode: input.carrierCode, trackingNumber: input.trackingNumber, outboxSeq: seq } });
     return { packageReferenceId, outboxSeq: seq };

@@ -2,6 +2,19 @@ import type { SpApiClient } from './client';
 import { inventorySummariesResponseSchema } from './schemas/inventory';
 import { getOrderResponseSchema, searchOrdersResponseSchema, type IncludedData } from './schemas/orders';
 import { marketplaceParticipationsSchema } from './schemas/sellers';
+import {
+  createInboundPlanResponseSchema,
+  getLabelsResponseSchema,
+  inboundOperationStatusSchema,
+  listDeliveryWindowOptionsResponseSchema,
+  listItemsResponseSchema,
+  listPackingOptionsResponseSchema,
+  listPlacementOptionsResponseSchema,
+  listTransportationOptionsResponseSchema,
+  operationAcceptedSchema,
+  shipmentItemsV0ResponseSchema,
+  shipmentSchema,
+} from './schemas/inbound';
 
 export type SearchOrdersParams = (
   | { createdAfter: string; createdBefore?: string }
@@ -26,6 +39,37 @@ export interface ConfirmShipmentBody {
     shipDate: string;
     orderItems: { orderItemId: string; quantity: number }[];
   };
+}
+
+/** Fulfillment Inbound 2024-03-20 request shapes, as the model names them. */
+export interface InboundAddressInput {
+  name: string;
+  companyName?: string;
+  addressLine1: string;
+  addressLine2?: string;
+  city: string;
+  stateOrProvinceCode?: string;
+  postalCode: string;
+  countryCode: string;
+  phoneNumber: string;
+  email?: string;
+}
+export interface InboundItemInput {
+  msku: string;
+  quantity: number;
+  prepOwner: 'AMAZON' | 'SELLER' | 'NONE';
+  labelOwner: 'AMAZON' | 'SELLER' | 'NONE';
+}
+export interface InboundBoxInput {
+  contentInformationSource: 'BOX_CONTENT_PROVIDED';
+  dimensions: { length: number; width: number; height: number; unitOfMeasurement: 'IN' | 'CM' };
+  weight: { value: number; unit: 'LB' | 'KG' };
+  quantity: number;
+  items: InboundItemInput[];
+}
+export interface ShipmentTransportationConfiguration {
+  shipmentId: string;
+  readyToShipWindow: { start: string };
 }
 
 /** The operations the app uses, typed, at the versions the issue pins (Orders 2026-01-01 for reading, v0 for writes). */
@@ -61,9 +105,67 @@ export function amazonApi(client: SpApiClient) {
         inventorySummariesResponseSchema,
       ),
 
+    /** Fulfillment Inbound 2024-03-20: most writes answer 202 with an operation to poll (getInboundOperationStatus). */
+    inbound: inboundApi(client),
+
     /** The cheapest call that proves the credentials work: used by "test connection". */
     getMarketplaceParticipations: () => client.call('getMarketplaceParticipations', {}, marketplaceParticipationsSchema),
   };
 }
 
 export type AmazonApi = ReturnType<typeof amazonApi>;
+
+function inboundApi(client: SpApiClient) {
+  const page = { pageSize: 20 };
+  return {
+    createInboundPlan: (body: { name: string; destinationMarketplaces: string[]; sourceAddress: InboundAddressInput; items: InboundItemInput[] }) =>
+      client.call('createInboundPlan', { body, marketplaceId: body.destinationMarketplaces[0] }, createInboundPlanResponseSchema),
+    getInboundOperationStatus: (operationId: string) => client.call('getInboundOperationStatus', { path: { operationId } }, inboundOperationStatusSchema),
+    cancelInboundPlan: (inboundPlanId: string) => client.call('cancelInboundPlan', { path: { inboundPlanId } }, operationAcceptedSchema),
+
+    generatePackingOptions: (inboundPlanId: string) => client.call('generatePackingOptions', { path: { inboundPlanId } }, operationAcceptedSchema),
+    listPackingOptions: (inboundPlanId: string, paginationToken?: string) =>
+      client.call('listPackingOptions', { path: { inboundPlanId }, query: { ...page, paginationToken } }, listPackingOptionsResponseSchema),
+    confirmPackingOption: (inboundPlanId: string, packingOptionId: string) =>
+      client.call('confirmPackingOption', { path: { inboundPlanId, packingOptionId } }, operationAcceptedSchema),
+    listPackingGroupItems: (inboundPlanId: string, packingGroupId: string, paginationToken?: string) =>
+      client.call('listPackingGroupItems', { path: { inboundPlanId, packingGroupId }, query: { pageSize: 100, paginationToken } }, listItemsResponseSchema),
+    setPackingInformation: (inboundPlanId: string, body: { packageGroupings: { packingGroupId: string; boxes: InboundBoxInput[] }[] }) =>
+      client.call('setPackingInformation', { path: { inboundPlanId }, body }, operationAcceptedSchema),
+
+    generatePlacementOptions: (inboundPlanId: string) => client.call('generatePlacementOptions', { path: { inboundPlanId }, body: {} }, operationAcceptedSchema),
+    listPlacementOptions: (inboundPlanId: string, paginationToken?: string) =>
+      client.call('listPlacementOptions', { path: { inboundPlanId }, query: { ...page, paginationToken } }, listPlacementOptionsResponseSchema),
+    confirmPlacementOption: (inboundPlanId: string, placementOptionId: string) =>
+      client.call('confirmPlacementOption', { path: { inboundPlanId, placementOptionId } }, operationAcceptedSchema),
+
+    getShipment: (inboundPlanId: string, shipmentId: string) => client.call('getShipment', { path: { inboundPlanId, shipmentId } }, shipmentSchema),
+    listShipmentItems: (inboundPlanId: string, shipmentId: string, paginationToken?: string) =>
+      client.call('listShipmentItems', { path: { inboundPlanId, shipmentId }, query: { pageSize: 1000, paginationToken } }, listItemsResponseSchema),
+
+    generateTransportationOptions: (inboundPlanId: string, body: { placementOptionId: string; shipmentTransportationConfigurations: ShipmentTransportationConfiguration[] }) =>
+      client.call('generateTransportationOptions', { path: { inboundPlanId }, body }, operationAcceptedSchema),
+    listTransportationOptions: (inboundPlanId: string, filter: { placementOptionId?: string; shipmentId?: string }, paginationToken?: string) =>
+      client.call('listTransportationOptions', { path: { inboundPlanId }, query: { ...page, ...filter, paginationToken } }, listTransportationOptionsResponseSchema),
+    confirmTransportationOptions: (inboundPlanId: string, body: { transportationSelections: { shipmentId: string; transportationOptionId: string }[] }) =>
+      client.call('confirmTransportationOptions', { path: { inboundPlanId }, body }, operationAcceptedSchema),
+
+    generateDeliveryWindowOptions: (inboundPlanId: string, shipmentId: string) =>
+      client.call('generateDeliveryWindowOptions', { path: { inboundPlanId, shipmentId } }, operationAcceptedSchema),
+    listDeliveryWindowOptions: (inboundPlanId: string, shipmentId: string) =>
+      client.call('listDeliveryWindowOptions', { path: { inboundPlanId, shipmentId }, query: { ...page } }, listDeliveryWindowOptionsResponseSchema),
+    confirmDeliveryWindowOptions: (inboundPlanId: string, shipmentId: string, deliveryWindowOptionId: string) =>
+      client.call('confirmDeliveryWindowOptions', { path: { inboundPlanId, shipmentId, deliveryWindowOptionId } }, operationAcceptedSchema),
+
+    /** v0, with the shipment confirmation id (FBA…): receiving progress per SKU. */
+    getShipmentItemsByShipmentId: (shipmentConfirmationId: string, marketplaceId: string) =>
+      client.call('getShipmentItemsByShipmentId', { path: { shipmentId: shipmentConfirmationId }, query: { MarketplaceId: marketplaceId }, marketplaceId }, shipmentItemsV0ResponseSchema),
+    /** v0, with the shipment confirmation id: Amazon's carton labels; the URL it answers is valid for 15 seconds. */
+    getLabels: (shipmentConfirmationId: string, opts: { pageType: string; numberOfPackages: number }) =>
+      client.call(
+        'getLabels',
+        { path: { shipmentId: shipmentConfirmationId }, query: { PageType: opts.pageType, LabelType: 'UNIQUE', NumberOfPackages: opts.numberOfPackages } },
+        getLabelsResponseSchema,
+      ),
+  };
+}

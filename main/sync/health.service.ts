@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Queryable } from '../db/connection';
 import { listStores } from '../db/repositories/stores.repo';
 import { FBA_SYNC_REF_TYPE } from '../services/inventory/fba-mirror';
+import { operations, type OperationName } from '../spapi/operations';
 import { findOutboxRow } from './outbox/outbox.repo';
 import type { OutboxWorker } from './outbox/worker';
 
@@ -27,7 +28,7 @@ export const STOCK_DEVIATION_MIN_PCT = 5;
 export const STOCK_DEVIATION_TOP = 5;
 
 /** The jobs' default cadences (see main/sync/jobs/*.job.ts); the scheduler's status does not carry them. */
-export const DEFAULT_JOB_INTERVALS: Record<string, number> = { orders: 3 * 60_000, inventory: 15 * 60_000, listings: 60 * 60_000 };
+export const DEFAULT_JOB_INTERVALS: Record<string, number> = { orders: 3 * 60_000, inventory: 15 * 60_000, listings: 60 * 60_000, inbound: 5 * 60_000 };
 
 /** Which job an SP-API operation belongs to, so the screen shows metrics per job; anything else is its own row. */
 const JOB_OF_OPERATION: Record<string, string> = {
@@ -39,6 +40,13 @@ const JOB_OF_OPERATION: Record<string, string> = {
   getReportDocument: 'listings',
   confirmShipment: 'outbox',
 };
+
+/** Every Fulfillment Inbound call (2024-03-20 and v0) is the inbound job's. */
+function jobOfOperation(operation: string): string {
+  const known = JOB_OF_OPERATION[operation];
+  if (known) return known;
+  return operation in operations && operations[operation as OperationName].endpoint === 'fulfillmentInbound' ? 'inbound' : operation;
+}
 
 export interface SyncHealthDeps {
   db: Queryable;
@@ -238,7 +246,7 @@ export function createSyncHealth(deps: SyncHealthDeps) {
     const series: HourBucket[] = Array.from({ length: hours }, (_, i) => ({ start: new Date(fromMs + i * HOUR).toISOString(), calls: 0, errors: 0, throttled: 0 }));
     for (const r of calls) {
       const storeId = r.store_id === null ? null : Number(r.store_id);
-      const job = JOB_OF_OPERATION[r.operation] ?? r.operation;
+      const job = jobOfOperation(r.operation);
       const k = `${storeId ?? '-'}:${job}`;
       let g = groups.get(k);
       if (!g) groups.set(k, (g = { storeId, job, rows: [] }));

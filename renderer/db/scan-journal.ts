@@ -19,7 +19,7 @@ export interface PackingSession {
   form: ShipForm;
   openedAt: number;
   closedAt: number | null;
-  outcome: 'open' | 'shipped' | 'cleared';
+  outcome: 'open' | 'shipped' | 'packed' | 'cleared';
 }
 
 /**
@@ -31,8 +31,11 @@ export interface ScanEntry {
   /** The session the scan belongs to; null for a scan with no order open (e.g. an unknown order id). */
   sessionId: number | null;
   at: number;
-  /** What the scan was taken as: an order to open, an item for the box, the parcel's tracking number, the shipment. */
-  kind: 'order' | 'item' | 'tracking' | 'ship';
+  /**
+   * What the scan was taken as: an order to open, an item for the box, the parcel's tracking number, the shipment, or
+   * the box closed to ship later (pack), or a packing slip that could not be printed (slip).
+   */
+  kind: 'order' | 'item' | 'tracking' | 'ship' | 'pack' | 'slip';
   code: string;
   verdict: 'ok' | 'error';
   reason?: string;
@@ -43,6 +46,12 @@ export interface ScanEntry {
   units?: number;
   /** The shipment's tracking number. */
   tracking?: string;
+  /** The package a ship or pack entry closed, of how many, and how many of the order's packages are still to go. */
+  packageNo?: number;
+  packageCount?: number;
+  packagesLeft?: number;
+  /** The weight a pack entry closed the box at. */
+  weightG?: number;
 }
 
 export class ScanJournalDb extends Dexie {
@@ -58,8 +67,9 @@ export class ScanJournalDb extends Dexie {
 
 export const scanJournal = new ScanJournalDb();
 
+/** A box packed earlier to ship later comes back with the weight it was closed at. */
 export const emptyForm = (order?: PackingOrder): ShipForm => ({
-  weight: '',
+  weight: order?.weightG ? String(order.weightG) : '',
   carrierCode: order?.carrier?.code ?? '',
   carrierName: order?.carrier?.name ?? '',
   shippingService: order?.carrier?.service ?? '',
@@ -84,7 +94,7 @@ export async function openSession(db: ScanJournalDb, order: PackingOrder, at: nu
   });
 }
 
-export async function closeSession(db: ScanJournalDb, id: number, outcome: 'shipped' | 'cleared', at: number): Promise<void> {
+export async function closeSession(db: ScanJournalDb, id: number, outcome: 'shipped' | 'packed' | 'cleared', at: number): Promise<void> {
   await db.sessions.update(id, { closedAt: at, outcome });
 }
 

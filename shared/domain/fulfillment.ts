@@ -33,8 +33,11 @@ export const cancellableStates: readonly WorkflowState[] = ['new', 'audited', 'e
 export const auditRuleCodes = ['address-incomplete', 'po-box', 'stock-insufficient', 'high-value', 'duplicate-order', 'sku-unmapped', 'weight-unknown'] as const;
 export type AuditRuleCode = (typeof auditRuleCodes)[number];
 
-/** Why an order sits in the exception pool: the audit rules plus the carrier rules finding no channel. */
-export const exceptionReasonCodes = [...auditRuleCodes, 'no-carrier-rule'] as const;
+/**
+ * Why an order sits in the exception pool: the audit rules, the carrier rules finding no channel, and Amazon changing
+ * an order after its units were picked (a partial cancellation, units shipped from elsewhere).
+ */
+export const exceptionReasonCodes = [...auditRuleCodes, 'no-carrier-rule', 'order-changed'] as const;
 export const exceptionReasonSchema = z.enum(exceptionReasonCodes);
 export type ExceptionReason = (typeof exceptionReasonCodes)[number];
 
@@ -74,6 +77,8 @@ export const exceptionParamsSchemas = {
   'sku-unmapped': z.object({ sellerSku: z.string(), otherSkus: z.number().int() }),
   'weight-unknown': z.object({ sku: z.string(), otherSkus: z.number().int() }),
   'no-carrier-rule': z.object({ country: z.string().nullable(), weightG: z.number().int().nullable(), rules: z.number().int() }),
+  /** `units` the warehouse set aside that Amazon no longer wants shipped; `state` where the order was (picking, packed). */
+  'order-changed': z.object({ units: z.number().int(), state: z.enum(workflowStates) }),
 } satisfies Record<ExceptionReason, z.ZodType>;
 export type ExceptionParams<R extends ExceptionReason = ExceptionReason> = z.infer<(typeof exceptionParamsSchemas)[R]>;
 
@@ -302,4 +307,4 @@ export interface OrderFulfillmentView extends OrderWorkflow {
 }
 
 /** What process() did with each order, for the caller's summary. */
-export type ProcessOutcome = 'skipped' | 'exception' | 'allocated' | 'cancelled' | 'unchanged';
+export type ProcessOutcome = 'skipped' | 'exception' | 'allocated' | 'cancelled' | 'shipped' | 'unchanged';

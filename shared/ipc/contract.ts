@@ -3,11 +3,15 @@ import { amazonChannels } from './channels/amazon';
 import { auditChannels } from './channels/audit';
 import { catalogChannels } from './channels/catalog';
 import { fulfillmentChannels } from './channels/fulfillment';
+import { fbaChannels } from './channels/fba';
+import { labelsChannels } from './channels/labels';
 import { inventoryChannels } from './channels/inventory';
 import { ordersChannels } from './channels/orders';
 import { ordersListChannels } from './channels/orders-list';
 import { packingChannels } from './channels/packing';
 import { pickingChannels } from './channels/picking';
+import { shippingChannels } from './channels/shipping';
+import { returnsChannels } from './channels/returns';
 import { purchasingChannels } from './channels/purchasing';
 import { settingsChannels } from './channels/settings';
 import { storesChannels } from './channels/stores';
@@ -34,7 +38,11 @@ export const contract = {
   ...purchasingChannels,
   ...packingChannels,
   ...pickingChannels,
+  ...shippingChannels,
+  ...returnsChannels,
   ...fulfillmentChannels,
+  ...fbaChannels,
+  ...labelsChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { benchSyncBackfill } from './sync.bench';
 import { benchPackingScan } from './packing.bench';
 import { benchOrdersList } from './orders-list.bench';
 import { benchWaveCreate } from './waves.bench';
+import { benchLabels } from './labels.bench';
 
 const emit = (bench: string, figures: Record<string, number>) => console.log(JSON.stringify({ bench, ...figures }));
 const percentile = (xs: number[], p: number) => {
@@ -87,6 +88,7 @@ const all: Record<string, () => Promise<void>> = {
   // Needs the built renderer (npm run build:renderer) and Debian's Chromium.
   'packing-scan': () => benchPackingScan(emit),
   'wave-create': () => benchWaveCreate(emit),
+  labels: () => benchLabels(emit),
 };
 /** Names that run several benches: issue 6's figures are `npm run bench -- fulfillment`. */
 const groups: Record<string, string[]> = { fulfillment: ['orders-list', 'packing-scan', 'wave-create'] };

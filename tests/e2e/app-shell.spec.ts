@@ -2,7 +2,6 @@ import { AppShell } from './pages/AppShell';
 import { expect, test } from './fixtures';
 
 const screens = [
-  { id: 'fba', zh: 'FBA 货件', en: 'FBA Shipments' },
   { id: 'reconciliation', zh: '对账', en: 'Reconciliation' },
 ];
 
@@ -50,6 +49,12 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
   await shell.nav('packing').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('打包复核');
   await expect(page.getByTestId('packing-idle')).toContainText('扫描订单号开始打包');
+  await shell.nav('returns').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('售后');
+  await expect(page.getByTestId('returns-empty')).toHaveText('还没有退货单。扫描退回的包裹即可开始。');
+  await shell.nav('fba').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('FBA 货件');
+  await expect(page.getByTestId('fba-no-plans')).toHaveText('还没有 FBA 货件计划。点击“新建货件计划”，从补货建议开始。');
   await shell.nav('catalog').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('商品资料');
   await expect(page.getByTestId('catalog-empty')).toHaveText('还没有商品。可以新建商品，或从 CSV / Excel 文件导入。');
@@ -86,6 +91,12 @@ test('every navigation entry leads to a screen, in zh-CN and in en', async ({ pa
   await shell.nav('packing').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Packing');
   await expect(page.getByTestId('packing-idle')).toContainText('Scan an order to start packing');
+  await shell.nav('returns').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Returns');
+  await expect(page.getByTestId('returns-idle')).toContainText('Scan a returned parcel');
+  await shell.nav('fba').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('FBA Shipments');
+  await expect(page.getByTestId('fba-no-plans')).toContainText('No FBA inbound plans yet');
   await shell.nav('catalog').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Products');
   await expect(page.getByTestId('catalog-empty')).toHaveText('No products yet. Create one, or import a CSV / Excel file.');

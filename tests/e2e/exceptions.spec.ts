@@ -123,6 +123,8 @@ test('a clerk works the exception pool in Chinese and saves a carrier rule', asy
   await rule.getByTestId('carrier-name').fill('轻小件 云途');
   await rule.getByTestId('carrier-countries').fill('US, CA');
   await rule.getByTestId('carrier-weight-max').fill('500');
+  await rule.getByTestId('carrier-value-currency').fill('usd');
+  await rule.getByTestId('carrier-value-max').fill('49.99');
   await rule.getByTestId('carrier-code').fill('Yun Express');
   await panel.getByTestId('carrier-rules-save').click();
   await expect(panel.getByTestId('rules-error-carrier')).toHaveText('承运商代码不在亚马逊认可的列表中，请从列表选择；列表中没有的承运商请选“Other”并填写名称。');
@@ -135,7 +137,20 @@ test('a clerk works the exception pool in Chinese and saves a carrier rule', asy
   expect((await core.fulfillment.rules.carrier.get()).map((r) => [r.name, r.carrierCode, r.conditions])).toEqual([
     ['US UPS', 'UPS', { countries: ['US'], weightG: { max: 30_000 } }],
     ['US any', 'USPS', { countries: ['US'] }],
-    ['轻小件 云途', 'YunExpress', { countries: ['US', 'CA'], weightG: { max: 500 } }],
+    ['轻小件 云途', 'YunExpress', { countries: ['US', 'CA'], weightG: { max: 500 }, value: { currency: 'USD', max: 4999 } }],
   ]);
+  await expect(rule.getByTestId('carrier-value-max')).toHaveValue('49.99');
+
+  // High-value thresholds are typed as money per currency; what cannot be read is named and nothing is saved.
+  const thresholds = panel.getByTestId('high-value-thresholds');
+  await thresholds.fill('USD 150, 120');
+  await panel.getByTestId('audit-rules-save').click();
+  await expect(panel.getByText('看不懂「120」：请写成 币种 金额，如 USD 200（每个币种一次）')).toBeVisible();
+  await thresholds.fill('USD 150, EUR 120.50');
+  await panel.getByTestId('audit-rules-save').click();
+  await expect(panel.getByTestId('rules-saved-audit')).toBeVisible();
+  const highValue = (await core.fulfillment.rules.audit.get()).find((r) => r.code === 'high-value');
+  expect(highValue?.params).toEqual({ thresholdsMinor: { USD: 15000, EUR: 12050 } });
+  await expect(thresholds).toHaveValue('USD 150.00, EUR 120.50');
   await shot(page, 'settings-rules');
 });

@@ -9,12 +9,18 @@ import { PackingPage } from './pages/PackingPage';
 import { expect, test } from './fixtures';
 
 test.use({ demo: true });
+// Each test starts a demo core with its simulator and scans unit by unit, leaving the double-scan window between two
+// units of a code: on a shared, busy machine that outgrows the default 30 s.
+test.setTimeout(120_000);
 
 const TRACKING = '1Z999AA10123456784';
+const TRACKING_2 = '1Z999AA10123456791';
 /** A product in the catalog that no demo order contains: the clerk's wrong grab. */
 const WRONG_ITEM = { sku: 'E2E-NOT-IN-ORDER', gtin: '4006381333931' };
 
 async function shot(page: Page, name: string) {
+  // MUI animates labels and button colours for a few hundred ms: let them settle so the picture shows the state.
+  await page.waitForTimeout(400);
   await page.screenshot({ path: `test-results/screens/${name}.png` });
 }
 
@@ -24,6 +30,8 @@ interface Packable {
   /** One entry per product in the box, with the code the clerk scans and how many units. */
   units: { productId: number; sku: string; code: string; quantity: number }[];
   items: { orderItemId: string; quantity: number }[];
+  /** A split order's packages, in package order: each warehouse's box and the order items it carries. */
+  packages: { warehouseId: number; warehouseCode: string; units: Packable['units']; items: Packable['items'] }[];
 }
 
 /** The product that sells this seller SKU, created and mapped if the demo catalog has not done it yet. */
@@ -46,8 +54,10 @@ async function productFor(core: Core, o: { store_id: number; marketplace_id: str
 /**
  * A demo FBM order from the simulator, ready at the packing station: its SKUs mapped to products with stock in the
  * Shenzhen warehouse, then audited and allocated by the fulfillment workflow's own process() with a UPS carrier rule.
+ * `split`: the first line's stock is in a Dongguan warehouse only and the others' in a Los Angeles 3PL only, the
+ * allocation rules name just those two and split shipments are allowed, so the order ships as two packages.
  */
-async function packableOrder(core: Core, opts: { minItems: number; skip?: string[] }): Promise<Packable> {
+async function packableOrder(core: Core, opts: { minItems: number; skip?: string[]; split?: boolean }): Promise<Packable> {
   await core.scheduler.runNow({ job: 'orders' });
   const candidates = await core
     .db('orders as o')
@@ -64,19 +74,34 @@ async function packableOrder(core: Core, opts: { minItems: number; skip?: string
   const order = candidates[0];
   if (!order) throw new Error(`the demo has no unshipped FBM order with ${opts.minItems} lines`);
 
+  // A split order gets two warehouses of its own: the demo's opening stock in Shenzhen would cover it whole.
   let warehouse = (await core.warehouses.list({})).find((w) => w.code === 'CN-SZ');
   warehouse ??= await core.warehouses.create({ code: 'CN-SZ', name: '深圳仓 Shenzhen', kind: 'domestic' });
+  if (opts.split) warehouse = await core.warehouses.create({ code: 'CN-DG', name: '东莞仓 Dongguan', kind: 'domestic' });
+  const second = opts.split ? await core.warehouses.create({ code: 'US-LA', name: 'Los Angeles 3PL', kind: 'overseas' }) : null;
   const lines = await core.db('order_items').where({ order_id: order.id }).orderBy('order_item_id').select<{ order_item_id: string; seller_sku: string; title: string | null; quantity_ordered: number }[]>('order_item_id', 'seller_sku', 'title', 'quantity_ordered');
   const units: Packable['units'] = [];
-  for (const l of lines) {
+  const packages: Packable['packages'] = [warehouse, ...(second ? [second] : [])].map((w) => ({ warehouseId: w.id, warehouseCode: w.code, units: [], items: [] }));
+  for (const [i, l] of lines.entries()) {
     const productId = await productFor(core, order, l.seller_sku, l.title);
-    await core.inventory.adjust({ productId, warehouseId: warehouse.id, delta: l.quantity_ordered + 5, reason: 'found', note: 'e2e stock' });
+    const pkg = (second && i > 0 ? packages[1] : packages[0])!;
+    await core.inventory.adjust({ productId, warehouseId: pkg.warehouseId, delta: l.quantity_ordered + (second ? 0 : 5), reason: 'found', note: 'e2e stock' });
     const product = await core.catalog.get(productId);
     // The label a clerk finds on the unit: its barcode or FNSKU where the catalog has one, else the SKU label.
     const code = product.codes.find((c) => c.kind === 'gtin' || c.kind === 'fnsku')?.code ?? product.sku;
-    const same = units.find((u) => u.productId === productId);
-    if (same) same.quantity += l.quantity_ordered;
-    else units.push({ productId, sku: product.sku, code, quantity: l.quantity_ordered });
+    for (const list of [units, pkg.units]) {
+      const same = list.find((u) => u.productId === productId);
+      if (same) same.quantity += l.quantity_ordered;
+      else list.push({ productId, sku: product.sku, code, quantity: l.quantity_ordered });
+    }
+    pkg.items.push({ orderItemId: l.order_item_id, quantity: l.quantity_ordered });
+  }
+  if (second) {
+    await core.fulfillment.rules.allocation.set([
+      { priority: 1, warehouseId: warehouse.id, countries: null },
+      { priority: 2, warehouseId: second.id, countries: null },
+    ]);
+    await core.fulfillment.rules.allowSplit.set(true);
   }
   if (!(await core.db('products').where({ sku: WRONG_ITEM.sku }).first('id'))) {
     await core.catalog.create({ sku: WRONG_ITEM.sku, name: '不相干的商品 Unrelated item', kind: 'unit', codes: [{ kind: 'gtin', code: WRONG_ITEM.gtin }] });
@@ -91,7 +116,7 @@ async function packableOrder(core: Core, opts: { minItems: number; skip?: string
   // The demo's background sync and its in-process simulator share this Node process with Playwright: paused, they
   // cannot stall the sending of a scanner burst between two of its keys (the outbox worker keeps running).
   core.scheduler.pause();
-  return { orderId: order.id, warehouseId: allocatedTo, units, items: lines.map((l) => ({ orderItemId: l.order_item_id, quantity: l.quantity_ordered })) };
+  return { orderId: order.id, warehouseId: allocatedTo, units, items: lines.map((l) => ({ orderItemId: l.order_item_id, quantity: l.quantity_ordered })), packages };
 }
 
 /** Every confirmShipment the simulated Amazon receives from now on. */
@@ -273,4 +298,101 @@ test('a reload mid-pack restores the station from its journal and packing contin
   await packing.press('Enter');
   await expect(page.getByTestId('verdict-title')).toContainText('Shipped');
   expect((await core.db('order_workflow').where({ order_id: box.orderId }).first<{ state: string }>('state')).state).toBe('shipped');
+});
+
+test('a split order is packed as two packages, each confirmed to Amazon with its own items', async ({ page, harness }) => {
+  const core = harness.core;
+  const sim = core.simulator()!;
+  const box = await packableOrder(core, { minItems: 2, split: true });
+  const [first, second] = box.packages;
+  const confirmations = watchConfirmations(sim);
+  const { packing } = await openStation(page, harness.url);
+
+  // Package 1: the Dongguan box. The other package's item is in the order, but not for this box.
+  await packing.scan(box.orderId);
+  await expect(packing.packageChip()).toHaveText('包裹 1/2');
+  await expect(packing.warehouseChip()).toHaveText(first!.warehouseCode);
+  for (const u of first!.units) await expect(packing.line(u.sku).first()).toBeVisible();
+  for (const u of second!.units.filter((s) => !first!.units.some((f) => f.productId === s.productId))) await expect(packing.line(u.sku)).toHaveCount(0);
+  const elsewhere = second!.units.find((s) => !first!.units.some((f) => f.productId === s.productId))!;
+  await packing.scan(elsewhere.code);
+  await expect(packing.verdict()).toHaveAttribute('data-reason', 'other-package');
+  await expect(packing.verdictDetail()).toContainText(`${elsewhere.sku} 属于这个订单的另一个包裹`);
+  await shot(page, 'packing-split-zh-CN');
+
+  await page.waitForTimeout(1100);
+  await scanAll(packing, first!.units);
+  await packing.typeSlowly('420');
+  await packing.scan(TRACKING);
+  await packing.press('Enter');
+  await expect(page.getByTestId('verdict-title')).toHaveText('✓ 包裹已发货');
+  await expect(packing.verdictDetail()).toContainText('包裹 1/2 · 还有 1 个包裹待发');
+  await shot(page, 'packing-package-shipped-zh-CN');
+  expect((await core.db('order_workflow').where({ order_id: box.orderId }).first<{ state: string; warehouse_id: number }>('state', 'warehouse_id'))).toEqual({ state: 'allocated', warehouse_id: second!.warehouseId });
+
+  // Package 2: scanning the order again opens the Los Angeles box.
+  await packing.scan(box.orderId);
+  await expect(packing.packageChip()).toHaveText('包裹 2/2');
+  await expect(packing.warehouseChip()).toHaveText(second!.warehouseCode);
+  await scanAll(packing, second!.units);
+  await packing.typeSlowly('980');
+  await packing.scan(TRACKING_2);
+  await packing.press('Enter');
+  await expect(page.getByTestId('verdict-title')).toHaveText('✓ 已发货');
+  expect((await core.db('order_workflow').where({ order_id: box.orderId }).first<{ state: string }>('state')).state).toBe('shipped');
+
+  // Amazon hears of two packages, each listing exactly its own order items.
+  await core.outbox.runOnce();
+  await expect.poll(() => confirmations.filter((c) => c.orderId === box.orderId).length).toBe(2);
+  const sent = confirmations.filter((c) => c.orderId === box.orderId).map((c) => (c.body as { packageDetail: { packageReferenceId: string; trackingNumber: string; orderItems: unknown } }).packageDetail);
+  expect(sent.map((p) => [p.packageReferenceId, p.trackingNumber, p.orderItems])).toEqual([
+    ['1', TRACKING, first!.items],
+    ['2', TRACKING_2, second!.items],
+  ]);
+  expect(sim.store.getOrder(box.orderId)?.packages?.map((p) => p.trackingNumber)).toEqual([TRACKING, TRACKING_2]);
+});
+
+test('pack now, ship later: the box is closed with its weight only and the order waits as Packed (en)', async ({ page, harness }) => {
+  const core = harness.core;
+  const sim = core.simulator()!;
+  const box = await packableOrder(core, { minItems: 1 });
+  const before = await Promise.all(box.units.map((u) => level(core, u.productId, box.warehouseId)));
+  const confirmations = watchConfirmations(sim);
+  const { shell, packing } = await openStation(page, harness.url);
+  await shell.chooseLanguage('English');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  await packing.scan(box.orderId);
+  await expect(packing.orderId()).toHaveText(box.orderId);
+  await expect(packing.packageChip()).toHaveCount(0);
+  await scanAll(packing, box.units);
+  await packing.typeSlowly('730');
+  await expect(packing.packHint()).toContainText('No tracking number yet');
+  await packing.press('F3');
+  await expect(packing.verdict()).toHaveAttribute('data-kind', 'pack');
+  await expect(page.getByTestId('verdict-title')).toHaveText('✓ Packed, ships later');
+  await expect(packing.verdictDetail()).toHaveText(`Order ${box.orderId} packed (730 g); it ships when the carrier's tracking number arrives`);
+  await expect(packing.idle()).toBeVisible();
+
+  // What the batch shipping from the carrier's CSV picks up: packed, weighed, stock still reserved, Amazon not told.
+  expect(await core.db('order_workflow').where({ order_id: box.orderId }).first('state', 'weight_g')).toEqual({ state: 'packed', weight_g: 730 });
+  for (const [i, u] of box.units.entries()) expect(await level(core, u.productId, box.warehouseId)).toEqual(before[i]);
+  expect(await core.db('outbox').where({ kind: 'confirm-shipment' }).whereLike('payload_json', `%${box.orderId}%`)).toEqual([]);
+
+  // Opened again, the closed box needs no scans: its weight is back and the slip reprints with F4.
+  await packing.scan(box.orderId);
+  await expect(packing.state()).toHaveText('Packed');
+  await expect(packing.shipPanel()).toBeVisible();
+  await expect(packing.weight()).toHaveValue('730');
+  await expect(packing.packHint()).toHaveText('Packed earlier (730 g), waiting for its tracking number');
+  const download = page.waitForEvent('download');
+  await packing.press('F4');
+  expect((await download).suggestedFilename()).toBe(`packing-slip-${box.orderId}.pdf`);
+  await expect(page.getByTestId('packing-slip-button')).toBeEnabled();
+  await shot(page, 'packing-packed-en');
+  await packing.press('Escape');
+  await expect(packing.idle()).toBeVisible();
+  expect((await core.db('order_workflow').where({ order_id: box.orderId }).first<{ state: string }>('state')).state).toBe('packed');
+  await core.outbox.runOnce();
+  expect(confirmations.filter((c) => c.orderId === box.orderId)).toEqual([]);
 });

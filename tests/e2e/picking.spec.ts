@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { CDPSession, Page } from '@playwright/test';
 import type { Core } from '../../main/core';
 import { allocateByHand, insertFbmOrder, stockedProduct } from '../support/packing-fixtures';
 import { AppShell } from './pages/AppShell';
@@ -7,18 +8,22 @@ import { expect, test } from './fixtures';
 const O1 = '111-0000001-0000001';
 const O2 = '111-0000002-0000002';
 const O3 = '111-0000003-0000003';
+/** SKU-A's EAN on each unit, SKU-B's case of three. */
+const GTIN_A = '6901234567892';
+const CASE_B = '16901234567899';
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
 /**
  * One warehouse, two products on bins whose pick order is the reverse of their codes (B-05 is walked before A-01),
- * and three allocated orders: O2 ships first (2×A + 1×B), then O1 (1×A), then O3 (3×B).
+ * and three allocated orders: O2 ships first (2×A + 1×B), then O1 (1×A), then O3 (3×B). A carries an EAN, B a case
+ * code of three units.
  */
-async function seed(core: Core): Promise<void> {
+async function seed(core: Core): Promise<{ warehouseId: number }> {
   const store = await core.stores.create({ name: '深圳旗舰店', region: 'na', marketplaceIds: ['ATVPDKIKX0DER'] });
   const wh = await core.warehouses.create({ code: 'CN-SZ', name: '深圳仓', kind: 'domestic' });
-  const a = await stockedProduct(core, { sku: 'SKU-A', name: '陶瓷马克杯', storeId: store.id, warehouseId: wh.id, onHand: 20 });
-  const b = await stockedProduct(core, { sku: 'SKU-B', name: '杯盖', storeId: store.id, warehouseId: wh.id, onHand: 20 });
+  const a = await stockedProduct(core, { sku: 'SKU-A', name: '陶瓷马克杯', gtin: GTIN_A, storeId: store.id, warehouseId: wh.id, onHand: 20 });
+  const b = await stockedProduct(core, { sku: 'SKU-B', name: '杯盖', caseCode: { code: CASE_B, units: 3 }, storeId: store.id, warehouseId: wh.id, onHand: 20 });
   const binA = await core.warehouses.createBin({ warehouseId: wh.id, code: 'A-01', pickOrder: 10 });
   const binB = await core.warehouses.createBin({ warehouseId: wh.id, code: 'B-05', pickOrder: 5 });
   await core.warehouses.assignBin({ productId: a, binId: binA.id });
@@ -35,6 +40,7 @@ async function seed(core: Core): Promise<void> {
   });
   await insertFbmOrder(core, { id: O3, storeId: store.id, shipBy: inHours(20), lines: [{ orderItemId: '31', sellerSku: 'SKU-B', quantity: 3 }] });
   for (const id of [O1, O2, O3]) await allocateByHand(core, id, wh.id);
+  return { warehouseId: wh.id };
 }
 
 const states = (core: Core) => core.db('order_workflow').orderBy('order_id').select<{ order_id: string; state: string; tote: string | null }[]>('order_id', 'state', 'tote');
@@ -86,4 +92,208 @@ test('a clerk creates a wave, reads the bin-ordered pick list, downloads it as P
     { order_id: O2, state: 'allocated', tote: null },
     { order_id: O3, state: 'allocated', tote: null },
   ]);
+});
+
+/**
+ * The picker's hands in scan-picking mode: scanner bursts (real key events 2 ms apart, then Enter, with no field
+ * focused, as PackingPage sends them) and function keys.
+ */
+class PickScanPage {
+  private cdp: CDPSession | null = null;
+
+  constructor(readonly page: Page) {}
+
+  readonly screen = () => this.page.getByTestId('pick-scan');
+  readonly verdict = () => this.page.getByTestId('pick-verdict');
+  readonly title = () => this.page.getByTestId('pick-verdict-title');
+  readonly detail = () => this.page.getByTestId('pick-verdict-detail');
+  readonly bin = () => this.page.getByTestId('pick-stop-bin');
+  readonly sku = () => this.page.getByTestId('pick-stop-sku');
+  readonly count = () => this.page.getByTestId('pick-stop-count');
+  readonly progress = () => this.page.getByTestId('pick-scan-progress');
+
+  /** A scanner burst, not waiting for any answer (the waves screen answers by opening the wave). */
+  async burst(code: string) {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    const cdp = this.cdp;
+    const sent: Promise<unknown>[] = [];
+    const start = Date.now() / 1000;
+    for (const [i, c] of [...code, '\r'].entries()) {
+      const key = c === '\r' ? 'Enter' : c;
+      const enter = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {};
+      const timestamp = start + i * 0.002;
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: c, unmodifiedText: c, timestamp, ...enter }));
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: timestamp + 0.001, ...enter }));
+    }
+    await Promise.all(sent);
+  }
+
+  /** A scan in scan-picking mode: waits for its verdict so the next scan is a separate event. */
+  async scan(code: string) {
+    const before = await this.verdict().getAttribute('data-entry');
+    await this.burst(code);
+    await this.page.waitForFunction((prev) => document.querySelector('[data-testid="pick-verdict"]')?.getAttribute('data-entry') !== prev, before);
+  }
+
+  async press(key: string) {
+    const before = await this.verdict().getAttribute('data-entry');
+    await this.page.keyboard.press(key);
+    return before;
+  }
+}
+
+async function openPicking(page: Page, url: string) {
+  const shell = new AppShell(page);
+  await shell.open(url);
+  await shell.nav('picking').click();
+  await expect(page.getByTestId('picking-candidates')).toBeVisible();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  return { shell, pick: new PickScanPage(page) };
+}
+
+const waveRow = (core: Core, id: number) => core.db('waves').where({ id }).first<{ status: string }>('status');
+
+test('a picker walks a two-stop wave by scanner alone: wrong bin and wrong item refused, a reload resumes the stop, the last unit marks the wave picked', async ({ page, harness }) => {
+  const core = harness.core;
+  const { warehouseId } = await seed(core);
+  const wave = await core.picking.createWave({ warehouseId });
+  const { pick } = await openPicking(page, harness.url);
+
+  // The wave barcode off the printed pick list opens scan picking at the first stop in bin order.
+  await pick.burst(wave.number);
+  await expect(pick.screen()).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`扫描拣货 ${wave.number}`);
+  await expect(pick.bin()).toHaveText('B-05');
+  await expect(pick.sku()).toHaveText('SKU-B');
+  await expect(pick.progress()).toHaveText('第 1 / 2 站 · 已拣 0 / 7 件');
+  await expect(page.getByTestId('pick-stop-step')).toHaveText('① 扫描库位条码');
+
+  // The next shelf's label: refused red, naming the bin to go to.
+  await pick.scan('A-01');
+  await expect(pick.verdict()).toHaveAttribute('data-verdict', 'error');
+  await expect(pick.verdict()).toHaveAttribute('data-reason', 'wrong-bin');
+  await expect(pick.detail()).toHaveText('扫到的是 A-01，请去库位 B-05');
+  await pick.scan('B-05');
+  await expect(pick.verdict()).toHaveAttribute('data-verdict', 'ok');
+  await expect(page.getByTestId('pick-stop-step')).toHaveText('② 扫描商品');
+
+  // The unit from the neighbouring bin: refused, nothing counted.
+  await pick.scan(GTIN_A);
+  await expect(pick.verdict()).toHaveAttribute('data-reason', 'wrong-item');
+  await expect(pick.detail()).toHaveText('SKU-A 不是这一站的商品，请拿 SKU-B');
+  await expect(pick.count()).toHaveText('已拣 0 / 4');
+
+  // One loose unit by its SKU label, then a case of three: the totes fill earliest ship-by first.
+  await pick.scan('SKU-B');
+  await expect(pick.title()).toHaveText('✓ SKU-B +1');
+  await expect(pick.detail()).toHaveText('放入 T01 ×1');
+  await expect(pick.count()).toHaveText('已拣 1 / 4');
+  await pick.scan(CASE_B);
+  await expect(pick.detail()).toHaveText('放入 T03 ×3');
+
+  // Stop two: its bin again before its units.
+  await expect(pick.bin()).toHaveText('A-01');
+  await pick.scan(GTIN_A);
+  await expect(pick.verdict()).toHaveAttribute('data-reason', 'scan-bin-first');
+  await pick.scan('A-01');
+  await pick.scan(GTIN_A);
+  await expect(pick.detail()).toHaveText('放入 T01 ×1');
+  await expect(pick.count()).toHaveText('已拣 1 / 3');
+  await expect(pick.progress()).toHaveText('第 2 / 2 站 · 已拣 5 / 7 件');
+  await page.screenshot({ path: 'test-results/screens/pick-scan-zh.png' });
+  const entry = await pick.verdict().getAttribute('data-entry');
+
+  // A reload mid-wave: same wave, same stop, bin still confirmed, same counts, same verdict on screen.
+  await page.reload();
+  await expect(pick.screen()).toBeVisible();
+  await expect(pick.bin()).toContainText('A-01');
+  await expect(page.getByTestId('pick-stop')).toHaveAttribute('data-bin-ok', 'true');
+  await expect(pick.count()).toHaveText('已拣 1 / 3');
+  await expect(pick.progress()).toHaveText('第 2 / 2 站 · 已拣 5 / 7 件');
+  await expect(pick.verdict()).toHaveAttribute('data-entry', entry!);
+  expect((await waveRow(core, wave.id)).status).toBe('open');
+
+  // The journal's double-scan window outlives a reload too: the next unit comes a moment after the last.
+  await page.waitForTimeout(1100);
+  await pick.scan(GTIN_A);
+  await expect(pick.detail()).toHaveText('放入 T01 ×1');
+  // The same label read again at once is one unit read twice; the next unit is picked up a moment later.
+  await pick.scan(GTIN_A);
+  await expect(pick.verdict()).toHaveAttribute('data-reason', 'double-scan');
+  await page.waitForTimeout(1100);
+  await pick.scan(GTIN_A);
+  await expect(pick.verdict()).toHaveAttribute('data-kind', 'complete');
+  await expect(pick.verdict()).toHaveAttribute('data-verdict', 'ok');
+  await expect(page.getByTestId('pick-done')).toHaveAttribute('data-done', 'true');
+  await expect(page.getByTestId('pick-done-body')).toHaveText('已拣 7 件，缺货 0 件。订单留在“拣货中”，等待打包。');
+
+  // Picked: the orders wait in picking for the packing station, nothing short.
+  expect(await waveRow(core, wave.id)).toEqual({ status: 'picked' });
+  expect((await states(core)).map((r) => r.state)).toEqual(['picking', 'picking', 'picking']);
+  expect(await core.db('wave_shorts').count<{ n: number }[]>('* as n')).toEqual([{ n: 0 }]);
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId(`wave-row-${wave.number}`).getByTestId('wave-status')).toHaveText('已拣完');
+});
+
+test('a short pick (F8, Enter) is flagged on the wave against the last tote of the stop (en)', async ({ page, harness }) => {
+  const core = harness.core;
+  const { warehouseId } = await seed(core);
+  const wave = await core.picking.createWave({ warehouseId });
+  const { shell, pick } = await openPicking(page, harness.url);
+  await shell.chooseLanguage('English');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  // Opened from the pick list panel this time.
+  await page.getByTestId(`wave-row-${wave.number}`).click();
+  await page.getByTestId('picking-scan-mode').click();
+  await expect(pick.screen()).toBeVisible();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  // A short only from the shelf itself: F8 before the bin scan is refused.
+  await pick.press('F8');
+  await expect(pick.verdict()).toHaveAttribute('data-reason', 'scan-bin-first');
+  await expect(pick.detail()).toHaveText('Scan the label of bin B-05 first, then the items');
+  await pick.scan('B-05');
+  await pick.scan(CASE_B);
+  await expect(pick.detail()).toHaveText('Put into T01 ×1 · T03 ×2');
+
+  // The shelf is empty: F8 asks, Esc keeps picking, F8 + Enter reports the last unit short.
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('pick-short-dialog')).toHaveText('1 of SKU-B still missing at bin B-05 will be reported short and flagged on the wave.');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('pick-short-dialog')).toBeHidden();
+  await expect(pick.screen()).toBeVisible();
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('pick-short-dialog')).toBeVisible();
+  const before = await pick.press('Enter');
+  await page.waitForFunction((prev) => document.querySelector('[data-testid="pick-verdict"]')?.getAttribute('data-entry') !== prev, before);
+  await expect(pick.title()).toHaveText('✓ Short reported');
+  await expect(pick.detail()).toHaveText('SKU-B: 1 short — T03 ×1');
+  await expect(pick.bin()).toHaveText('A-01');
+  await expect(page.getByTestId('pick-route-row').first()).toHaveAttribute('data-state', 'short');
+
+  await pick.scan('A-01');
+  await pick.scan('SKU-A');
+  await page.screenshot({ path: 'test-results/screens/pick-scan-en.png' });
+  await page.waitForTimeout(1100);
+  await pick.scan('SKU-A');
+  await page.waitForTimeout(1100);
+  await pick.scan('SKU-A');
+  await expect(page.getByTestId('pick-done')).toHaveAttribute('data-done', 'true');
+  await expect(page.getByTestId('pick-done-short')).toHaveText(['T03 · SKU-B 1 short (bin B-05)']);
+  await page.screenshot({ path: 'test-results/screens/pick-scan-done-en.png' });
+
+  expect(await core.db('wave_shorts').select('order_id', 'tote', 'bin_code', 'quantity')).toEqual([{ order_id: O3, tote: 'T03', bin_code: 'B-05', quantity: 1 }]);
+  expect(await waveRow(core, wave.id)).toEqual({ status: 'picked' });
+
+  // Back on the waves: the wave is picked and flagged; its pick list shows which tote is short.
+  await page.keyboard.press('Escape');
+  const row = page.getByTestId(`wave-row-${wave.number}`);
+  await expect(row.getByTestId('wave-status')).toHaveText('Picked');
+  await expect(row.getByTestId('wave-short')).toHaveText('1 short');
+  await row.click();
+  await expect(page.getByTestId('pick-list-short')).toHaveText('1 short');
+  await expect(page.getByTestId('pick-row-SKU-B').getByTestId('pick-tote')).toHaveText(['T01 ×1', 'T03 ×3 · 1 short']);
+  await expect(page.getByTestId('picking-scan-mode')).toBeDisabled();
 });

@@ -255,3 +255,104 @@ describe('a cancellation from Amazon', () => {
     expect(await c.inventory.verify()).toEqual([]);
   });
 });
+
+describe('Amazon changes an order the warehouse is working on', () => {
+  const SEED = 139;
+  const START = new Date('2026-11-20T06:00:00Z');
+  const SCALE = 300;
+
+  /** A connected store on a running simulator with two open US FBM orders allocated from stock: one of ≥ 3 units. */
+  async function allocatedOnSimulator() {
+    sim = await startSimulator({ seed: SEED, timeScale: SCALE, start: START });
+    core = await tempCore({ spapiEndpoint: { host: '127.0.0.1', port: sim.port, ca: sim.caPem }, clock: sim.clock, sync: { autoStart: false, backfillDays: 2 }, demo: { enabled: false, timeScale: SCALE } });
+    const c = core;
+    const s = sim;
+    await c.start();
+    const store = await c.amazonAccounts.connect({ name: 'Shenzhen Gadgets NA', region: 'na', marketplaceIds: [US], clientId: DEMO_ACCOUNT.clientId, clientSecret: DEMO_ACCOUNT.clientSecret, refreshToken: DEMO_ACCOUNT.refreshToken });
+    await c.scheduler.refresh();
+    await c.scheduler.runNow({ job: 'orders' });
+    // Orders the sync stored (the simulator keeps inventing new ones meanwhile), as Amazon shows them now.
+    const synced = await c.db('orders').where({ fulfilled_by: 'MERCHANT', status: 'UNSHIPPED', marketplace_id: US }).orderBy('id').pluck<string[]>('id');
+    const open = synced.map((id) => s.store.getOrder(id)!).filter((o) => o.fulfillment?.fulfillmentStatus === 'UNSHIPPED');
+    const units = (o: { orderItems: readonly { quantityOrdered: number }[] }) => o.orderItems.reduce((n, i) => n + i.quantityOrdered, 0);
+    const big = open.find((o) => units(o) >= 3);
+    const other = open.find((o) => o !== big && units(o) >= 1);
+    expect(big && other, 'the seed no longer has the open orders this test needs').toBeTruthy();
+    const sz = await c.warehouses.create({ code: 'SZ', name: '深圳仓', kind: 'domestic' });
+    const productOf = new Map<string, number>();
+    for (const sku of new Set([big!, other!].flatMap((o) => o.orderItems.map((i) => i.product.sellerSku!)))) {
+      const id = await insertProduct(c.db, `P-${sku}`);
+      productOf.set(sku, id);
+      await c.db('product_listings').insert({ store_id: store.id, marketplace_id: US, seller_sku: sku, product_id: id });
+      await receive(c.db, [{ productId: id, warehouseId: sz.id, onHand: 50 }]);
+    }
+    expect(await c.fulfillment.process([big!.orderId, other!.orderId])).toEqual({ [big!.orderId]: 'allocated', [other!.orderId]: 'allocated' });
+    /** The orders job's window closes two simulated minutes before now: wait until a change made now is inside it. */
+    const syncAfterChange = async () => {
+      const changedAt = s.clock.nowMs();
+      while (s.clock.nowMs() < changedAt + 2 * 60_000 + 5_000) await new Promise((r) => setTimeout(r, 100));
+      await c.scheduler.runNow({ job: 'orders' });
+    };
+    const held = async (orderId: string) => {
+      const rows = await c.db('stock_movements').where({ ref_type: 'order', ref_id: orderId }).select<{ kind: string; reserved_delta: number; on_hand_delta: number }[]>('kind', 'reserved_delta', 'on_hand_delta');
+      return { reserved: rows.reduce((n, r) => n + r.reserved_delta, 0), shipped: rows.filter((r) => r.kind === 'ship').reduce((n, r) => n - r.on_hand_delta, 0) };
+    };
+    return { c, s, big: big!, other: other!, units, syncAfterChange, held, productOf };
+  }
+
+  it('a partial cancellation re-allocates an untouched order with fewer units; after picking it goes to the pool to put units back', { timeout: 60_000 }, async () => {
+    const { c, s, big, units, syncAfterChange, held } = await allocatedOnSimulator();
+    const total = units(big);
+    expect(await held(big.orderId)).toEqual({ reserved: total, shipped: 0 });
+    const line = big.orderItems.find((i) => i.quantityOrdered >= 2) ?? big.orderItems[0]!;
+
+    expect(s.store.cancelUnits(big.orderId, [{ orderItemId: line.orderItemId, quantity: 1 }])).toEqual({ ok: true });
+    await syncAfterChange();
+    const mirrored = await c.db('order_items').where({ order_id: big.orderId, order_item_id: line.orderItemId }).first();
+    expect([mirrored.quantity_ordered, mirrored.quantity_cancelled]).toEqual([line.quantityOrdered, 1]);
+    expect(await c.db('orders').where({ id: big.orderId }).first()).toMatchObject({ status: 'UNSHIPPED' });
+    expect(await c.fulfillment.workflowOf(big.orderId)).toMatchObject({ state: 'allocated' });
+    expect(await held(big.orderId)).toEqual({ reserved: total - 1, shipped: 0 });
+    const allocated = await c.db('order_allocations').where({ order_id: big.orderId }).sum({ n: 'quantity' }).first();
+    expect(Number(allocated?.n)).toBe(total - 1);
+
+    // Picked into a tote, then Amazon cancels one more unit: the packer must not ship it, a person puts it back.
+    await c.db.transaction((trx) => transition(trx, big.orderId, 'picking', { actor: 'test', now: s.clock.now().toISOString() }));
+    expect(s.store.cancelUnits(big.orderId, [{ orderItemId: big.orderItems.at(-1)!.orderItemId, quantity: 1 }])).toEqual({ ok: true });
+    await syncAfterChange();
+    expect(await c.fulfillment.workflowOf(big.orderId)).toMatchObject({ state: 'exception' });
+    expect((await c.fulfillment.view(big.orderId))?.openExceptions.map((e) => [e.reasonCode, e.params])).toEqual([['order-changed', { units: 1, state: 'picking' }]]);
+    expect(await held(big.orderId)).toEqual({ reserved: 0, shipped: 0 });
+
+    // Recheck after the unit is back on the shelf: allocated again for what is still owed.
+    const exceptionId = (await c.fulfillment.view(big.orderId))!.openExceptions[0]!.id;
+    await c.fulfillment.resolve(exceptionId, { action: 'recheck' });
+    expect(await c.fulfillment.workflowOf(big.orderId)).toMatchObject({ state: 'allocated' });
+    expect(await held(big.orderId)).toEqual({ reserved: total - 2, shipped: 0 });
+    expect(await c.inventory.verify()).toEqual([]);
+
+    // The confirmation Amazon gets lists only the units it still wants shipped.
+    await c.shipments.confirm({ orderId: big.orderId, carrierCode: 'UPS', trackingNumber: '1Z999AA10123456784' });
+    const payload = JSON.parse((await c.db('outbox').where({ kind: 'confirm-shipment' }).orderBy('seq', 'desc').first()).payload_json);
+    expect(payload.packageDetail.orderItems.reduce((n: number, i: { quantity: number }) => n + i.quantity, 0)).toBe(total - 2);
+  });
+
+  it('an order confirmed outside the app closes as shipped; the units held for it leave the ledger once', { timeout: 60_000 }, async () => {
+    const { c, s, other, units, syncAfterChange, held, productOf } = await allocatedOnSimulator();
+    const before = await c.db('stock_levels').whereIn('product_id', [...productOf.values()]).sum({ n: 'on_hand' }).first();
+    expect(s.store.shipElsewhere(other.orderId)).toEqual({ ok: true });
+    await syncAfterChange();
+    expect(await c.db('orders').where({ id: other.orderId }).first()).toMatchObject({ status: 'SHIPPED' });
+    expect(await c.fulfillment.workflowOf(other.orderId)).toMatchObject({ state: 'shipped' });
+    expect(await held(other.orderId)).toEqual({ reserved: 0, shipped: units(other) });
+    const after = await c.db('stock_levels').whereIn('product_id', [...productOf.values()]).sum({ n: 'on_hand' }).first();
+    expect(Number(before?.n) - Number(after?.n)).toBe(units(other));
+    const last = await c.db('audit_log').where({ entity_id: other.orderId, action: 'order.workflow' }).orderBy('id', 'desc').first();
+    expect(JSON.parse(last.detail_json)).toMatchObject({ from: 'allocated', to: 'shipped', note: 'shipped-on-amazon' });
+
+    // The next sync changes nothing more.
+    await syncAfterChange();
+    expect(await held(other.orderId)).toEqual({ reserved: 0, shipped: units(other) });
+    expect(await c.inventory.verify()).toEqual([]);
+  });
+});

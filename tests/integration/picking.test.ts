@@ -12,6 +12,8 @@ const inHours = (h: number) => new Date(NOW.getTime() + h * 3600_000).toISOStrin
 const O1 = '111-0000001-0000001';
 const O2 = '111-0000002-0000002';
 const O3 = '111-0000003-0000003';
+const GTIN_A = '6901234567892';
+const CASE_B = '16901234567899';
 
 let core: TestCore;
 let warehouseId: number;
@@ -19,7 +21,7 @@ let storeId: number;
 
 /**
  * Three allocated orders in one warehouse: O2 ships first and holds a kit (2×A + 1×C), O1 one A, O3 three B.
- * Bin B-05 (pick order 5) comes before A-01 (pick order 10); C has no bin.
+ * Bin B-05 (pick order 5) comes before A-01 (pick order 10); C has no bin. A carries an EAN, B a case code of 3.
  */
 beforeEach(async () => {
   core = await tempCore({ clock: { now: () => NOW } });
@@ -27,8 +29,8 @@ beforeEach(async () => {
   storeId = store.id;
   const wh = await core.warehouses.create({ code: 'CN-SZ', name: '深圳仓', kind: 'domestic' });
   warehouseId = wh.id;
-  const a = await stockedProduct(core, { sku: 'SKU-A', name: 'Item A', storeId, warehouseId, onHand: 50 });
-  const b = await stockedProduct(core, { sku: 'SKU-B', name: 'Item B', storeId, warehouseId, onHand: 50 });
+  const a = await stockedProduct(core, { sku: 'SKU-A', name: 'Item A', gtin: GTIN_A, storeId, warehouseId, onHand: 50 });
+  const b = await stockedProduct(core, { sku: 'SKU-B', name: 'Item B', caseCode: { code: CASE_B, units: 3 }, storeId, warehouseId, onHand: 50 });
   await stockedProduct(core, { sku: 'SKU-C', name: 'Item C', storeId, warehouseId, onHand: 50 });
   const kit = await core.catalog.create({ sku: 'KIT-AC', name: 'Kit', kind: 'bundle', components: [{ sku: 'SKU-A', quantity: 2 }, { sku: 'SKU-C', quantity: 1 }] });
   await core.catalog.mapListing({ storeId, marketplaceId: 'ATVPDKIKX0DER', sellerSku: 'KIT-AC', productId: kit.id });
@@ -122,7 +124,7 @@ describe('the pick list', () => {
 });
 
 describe('the pick list PDF', () => {
-  it('prints the wave, order, tote and SKU barcodes as Code 128 that a scanner decodes', async () => {
+  it('prints the wave, bin, order, tote and SKU barcodes as Code 128 that a scanner decodes', async () => {
     const wave = await core.picking.createWave({ warehouseId });
     const { fileName, bytes } = await core.picking.pdf(wave.id, { locale: 'en' });
     expect(fileName).toBe('W-20261123-001.pdf');
@@ -135,7 +137,7 @@ describe('the pick list PDF', () => {
       // zbarimg exits 4 when a page holds no barcode; the pages here all do.
       const decoded = execFileSync('zbarimg', ['-q', ...pages.map((p) => path.join(dir, p))], { encoding: 'utf8' }).trim().split('\n').sort();
       expect(decoded).toEqual(
-        ['W-20261123-001', 'SKU-A', 'SKU-B', 'SKU-C', 'T01', 'T02', 'T03', O1, O2, O3].map((c) => `CODE-128:${c}`).sort(),
+        ['W-20261123-001', 'B-05', 'A-01', 'SKU-A', 'SKU-B', 'SKU-C', 'T01', 'T02', 'T03', O1, O2, O3].map((c) => `CODE-128:${c}`).sort(),
       );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -146,5 +148,80 @@ describe('the pick list PDF', () => {
     const wave = await core.picking.createWave({ warehouseId });
     const { bytes } = await core.picking.pdf(wave.id, { locale: 'zh-CN' });
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+  });
+});
+
+describe('scan picking', () => {
+  it('identifies bins of the wave warehouse (any letter case) and products by any code, a case with its units', async () => {
+    const wave = await core.picking.createWave({ warehouseId });
+    const other = await core.warehouses.create({ code: 'US-LA', name: 'LA', kind: 'overseas' });
+    await core.warehouses.createBin({ warehouseId: other.id, code: 'Z-99', pickOrder: 1 });
+    const identify = (code: string) => core.picking.identify({ waveId: wave.id, code });
+    expect(await identify('b-05')).toEqual({ kind: 'bin', code: 'B-05' });
+    expect(await identify(`${GTIN_A}\r`)).toMatchObject({ kind: 'item', sku: 'SKU-A', units: 1 });
+    expect(await identify(CASE_B)).toMatchObject({ kind: 'item', sku: 'SKU-B', units: 3 });
+    expect(await identify('SKU-C')).toMatchObject({ kind: 'item', sku: 'SKU-C', units: 1 });
+    // Another warehouse's shelf is nothing here.
+    expect(await identify('Z-99')).toEqual({ kind: 'unknown' });
+    expect(await identify('NO-SUCH-CODE')).toEqual({ kind: 'unknown' });
+  });
+
+  it('finishing marks the wave picked, keeps its orders in picking for packing, and records each short unit against the last totes', async () => {
+    const wave = await core.picking.createWave({ warehouseId });
+    const [b, a, c] = (await core.picking.pickList(wave.id)).lines;
+    // SKU-A: two of three found at A-01, so T02 (O1, after O2's T01) is the one left short.
+    const picked = await core.picking.complete({
+      waveId: wave.id,
+      stops: [
+        { productId: b!.productId, picked: 3, short: 0 },
+        { productId: a!.productId, picked: 2, short: 1 },
+        { productId: c!.productId, picked: 1, short: 0 },
+      ],
+    });
+    expect(picked).toMatchObject({ status: 'picked', shortUnits: 1, orders: 3 });
+    expect((await core.picking.listWaves({ warehouseId }))[0]).toMatchObject({ number: wave.number, status: 'picked', shortUnits: 1 });
+    for (const id of [O1, O2, O3]) expect(await workflow(id)).toMatchObject({ state: 'picking', wave_id: wave.id });
+    expect(await core.db('wave_shorts').select('order_id', 'tote', 'bin_code', 'quantity', 'reported_by')).toEqual([{ order_id: O1, tote: 'T02', bin_code: 'A-01', quantity: 1, reported_by: 'tester' }]);
+    const list = await core.picking.pickList(wave.id);
+    expect(list.lines.map((l) => [l.sku, l.short, l.orders.map((o) => `${o.tote}:${o.short}`)])).toEqual([
+      ['SKU-B', 0, ['T03:0']],
+      ['SKU-A', 1, ['T01:0', 'T02:1']],
+      ['SKU-C', 0, ['T01:0']],
+    ]);
+    const audit = await core.db('audit_log').where({ action: 'wave.picked' }).first<{ entity_id: string; detail_json: string }>('entity_id', 'detail_json');
+    expect(audit?.entity_id).toBe(wave.number);
+    expect(JSON.parse(audit!.detail_json)).toEqual({ picked: 6, shortUnits: 1, shortOrders: 1 });
+    // Complete totes are ready for packing; the short one is refused at its first scan, in words, until re-picked.
+    expect((await core.packing.open('T03')).orderId).toBe(O3);
+    await expect(core.packing.open('T02')).rejects.toMatchObject({ code: 'conflict', params: { reason: 'picked-short', orderId: O1, units: 1 } });
+    await core.picking.closeWave(wave.id);
+    expect(await workflow(O1)).toMatchObject({ state: 'allocated', wave_id: null });
+    expect((await core.packing.open(O1)).orderId).toBe(O1);
+  });
+
+  it('refuses a report that does not add up to the pick list, or for a wave no longer open, and changes nothing', async () => {
+    const wave = await core.picking.createWave({ warehouseId });
+    const [b, a, c] = (await core.picking.pickList(wave.id)).lines;
+    const full = [
+      { productId: b!.productId, picked: 3, short: 0 },
+      { productId: a!.productId, picked: 3, short: 0 },
+      { productId: c!.productId, picked: 1, short: 0 },
+    ];
+    const before = await snapshotDb(core);
+    await expect(core.picking.complete({ waveId: wave.id, stops: [full[0]!, { ...full[1]!, picked: 2 }, full[2]!] })).rejects.toMatchObject({
+      code: 'conflict',
+      params: { reason: 'pick-list-changed', sku: 'SKU-A', expected: 3, reported: 2 },
+    });
+    await expect(core.picking.complete({ waveId: wave.id, stops: full.slice(0, 2) })).rejects.toMatchObject({ code: 'conflict', params: { reason: 'pick-list-changed', sku: 'SKU-C', expected: 1, reported: 0 } });
+    await expect(core.picking.complete({ waveId: wave.id, stops: [...full, full[0]!] })).rejects.toMatchObject({ code: 'invalid-input', params: { field: 'stops', reason: 'duplicate' } });
+    await expect(core.picking.complete({ waveId: wave.id, stops: [{ ...full[0]!, picked: -1 }] })).rejects.toMatchObject({ code: 'invalid-input', params: { field: 'stops' } });
+    expect(await snapshotDb(core)).toEqual(before);
+
+    await core.picking.complete({ waveId: wave.id, stops: full });
+    const picked = await snapshotDb(core);
+    await expect(core.picking.complete({ waveId: wave.id, stops: full })).rejects.toMatchObject({ code: 'conflict', params: { reason: 'wave-not-open', status: 'picked' } });
+    await expect(core.picking.identify({ waveId: wave.id, code: 'B-05' })).rejects.toMatchObject({ code: 'conflict', params: { reason: 'wave-not-open', wave: wave.number } });
+    expect(await snapshotDb(core)).toEqual(picked);
+    expect(await core.db('wave_shorts').count<{ n: number }[]>('* as n')).toEqual([{ n: 0 }]);
   });
 });

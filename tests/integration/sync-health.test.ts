@@ -89,6 +89,7 @@ describe('sync health (the morning check)', () => {
       await run(core, s.id, 'orders', minutesAgo(2));
       await run(core, s.id, 'inventory', minutesAgo(20));
       await run(core, s.id, 'listings', minutesAgo(150));
+      await run(core, s.id, 'inbound', minutesAgo(4));
     }
     await core.scheduler.refresh();
     await insertSyncCalls(core.db, [call(a.id, 'searchOrders', minutesAgo(10)), call(b.id, 'getInventorySummaries', minutesAgo(70), { retries: 1 })]);
@@ -101,7 +102,7 @@ describe('sync health (the morning check)', () => {
 
     const h = await core.health.get({ hours: 24 });
     expect(h.checks).toEqual([{ code: 'all-ok', severity: 'ok', params: {} }]);
-    expect(h.jobs).toHaveLength(6);
+    expect(h.jobs).toHaveLength(8);
     expect(h.jobs.every((j) => !j.stale)).toBe(true);
     expect(h.totals).toEqual({ calls: 2, throttled: 0, throttledPct: 0, errors: 0, p95LatencyMs: 100 });
     expect(h.deadLetters).toEqual([]);
@@ -118,6 +119,9 @@ describe('sync health (the morning check)', () => {
     await run(core, b.id, 'orders', minutesAgo(4), 'error');
     await run(core, b.id, 'inventory', minutesAgo(10));
     await run(core, b.id, 'listings', minutesAgo(30));
+    // Inbound: A's ran 10 min ago (< 3 × 5 min); B's last success was 16 min ago.
+    await run(core, a.id, 'inbound', minutesAgo(10));
+    await run(core, b.id, 'inbound', minutesAgo(16));
     await core.scheduler.refresh();
 
     // A/orders: 20 calls in the 07:00 hour, latencies 10..200 ms, two throttled (10 %) and 6 retries.
@@ -175,10 +179,11 @@ describe('sync health (the morning check)', () => {
     expect(h.series[23]).toEqual({ start: '2026-11-20T08:00:00.000Z', calls: 50, errors: 1, throttled: 1 });
     expect(h.series.reduce((n, s) => n + s.calls, 0)).toBe(75);
 
-    expect(codes(h)).toEqual(['auth-errors', 'dead-letters', 'ship-by-soon', 'stale-job', 'stale-job', 'throttling-high']);
+    expect(codes(h)).toEqual(['auth-errors', 'dead-letters', 'ship-by-soon', 'stale-job', 'stale-job', 'stale-job', 'throttling-high']);
     expect(only(h, 'stale-job').map((c) => [c.params.storeName, c.params.job, c.params.lastSuccessAt])).toEqual([
       ['Shenzhen Gadgets NA', 'inventory', minutesAgo(90)],
       ['Yiwu Home EU', 'orders', null],
+      ['Yiwu Home EU', 'inbound', minutesAgo(16)],
     ]);
     expect(only(h, 'throttling-high')).toEqual([
       { code: 'throttling-high', severity: 'warn', params: { storeId: a.id, storeName: 'Shenzhen Gadgets NA', job: 'orders', pct: 10, throttled: 2, calls: 20 } },
@@ -197,7 +202,7 @@ describe('sync health (the morning check)', () => {
     ]);
     expect(only(h, 'dead-letters')).toEqual([{ code: 'dead-letters', severity: 'error', params: { count: 1, oldestAt: NOW.toISOString() } }]);
     // Errors come first in the list.
-    expect(h.checks.map((c) => c.severity)).toEqual(['error', 'error', 'error', 'warn', 'warn', 'warn']);
+    expect(h.checks.map((c) => c.severity)).toEqual(['error', 'error', 'error', 'warn', 'warn', 'warn', 'warn']);
 
     expect(h.deadLetters).toEqual([
       { seq: deadSeq, storeId: a.id, storeName: 'Shenzhen Gadgets NA', kind: 'confirm-shipment', reasonCode: 'no-credentials', orderId: '111-0000002-0000001', attempts: 1, createdAt: NOW.toISOString() },
@@ -208,7 +213,7 @@ describe('sync health (the morning check)', () => {
     const h6 = await core.health.get({ hours: 6 });
     expect(h6.series).toHaveLength(6);
     expect(h6.totals.calls).toBe(70);
-    expect(codes(h6)).toEqual(['dead-letters', 'ship-by-soon', 'stale-job', 'stale-job', 'throttling-high']);
+    expect(codes(h6)).toEqual(['dead-letters', 'ship-by-soon', 'stale-job', 'stale-job', 'stale-job', 'throttling-high']);
 
     // Retry through IPC: the row goes back to pending and the dead-letters finding goes away.
     expect(await dispatch(core, 'outbox:retry-dead', { seq: deadSeq })).toEqual({ ok: true, value: { ok: true } });

@@ -10,6 +10,11 @@ import * as m0008 from './0008_ledger_guard';
 import * as m0009 from './0009_fulfillment';
 import * as m0010 from './0010_fulfillment_rules';
 import * as m0011 from './0011_order_search';
+import * as m0012 from './0012_package_shipments';
+import * as m0013 from './0013_returns';
+import * as m0014 from './0014_order_item_cancellations';
+import * as m0015 from './0015_pick_progress';
+import * as m0016 from './0016_fba_inbound';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -31,6 +36,11 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009_fulfillment', m0009],
   ['0010_fulfillment_rules', m0010],
   ['0011_order_search', m0011],
+  ['0012_package_shipments', m0012],
+  ['0013_returns', m0013],
+  ['0014_order_item_cancellations', m0014],
+  ['0015_pick_progress', m0015],
+  ['0016_fba_inbound', m0016],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {

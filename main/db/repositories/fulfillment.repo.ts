@@ -101,11 +101,15 @@ export interface OrderLineRow {
   seller_sku: string | null;
   quantity_ordered: number;
   quantity_shipped: number;
+  quantity_cancelled: number;
 }
 
 export async function orderLines(db: Queryable, orderId: string): Promise<OrderLineRow[]> {
-  return db('order_items').where({ order_id: orderId }).orderBy('order_item_id').select<OrderLineRow[]>('order_item_id', 'seller_sku', 'quantity_ordered', 'quantity_shipped');
+  return db('order_items').where({ order_id: orderId }).orderBy('order_item_id').select<OrderLineRow[]>('order_item_id', 'seller_sku', 'quantity_ordered', 'quantity_shipped', 'quantity_cancelled');
 }
+
+/** Units of a line the warehouse still owes the buyer. */
+export const openQuantity = (l: Pick<OrderLineRow, 'quantity_ordered' | 'quantity_shipped' | 'quantity_cancelled'>): number => l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled;
 
 /**
  * Products sold under these seller SKUs in a store: the marketplace's own mapping first; a SKU mapped only in another

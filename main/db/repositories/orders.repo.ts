@@ -29,6 +29,8 @@ export interface OrderItemRow {
   title: string | null;
   quantity_ordered: number;
   quantity_shipped: number;
+  /** Units Amazon cancelled on a line that stays in the order (a partial cancellation). */
+  quantity_cancelled: number;
   unit_price_minor: number | null;
   proceeds_minor: number | null;
   currency: string | null;

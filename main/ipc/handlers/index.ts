@@ -3,11 +3,15 @@ import { amazonHandlers } from './amazon.handlers';
 import { auditHandlers } from './audit.handlers';
 import { catalogHandlers } from './catalog.handlers';
 import { fulfillmentHandlers } from './fulfillment.handlers';
+import { fbaHandlers } from './fba.handlers';
+import { labelsHandlers } from './labels.handlers';
 import { inventoryHandlers } from './inventory.handlers';
 import { ordersHandlers } from './orders.handlers';
 import { ordersListHandlers } from './orders-list.handlers';
 import { packingHandlers } from './packing.handlers';
 import { pickingHandlers } from './picking.handlers';
+import { shippingHandlers } from './shipping.handlers';
+import { returnsHandlers } from './returns.handlers';
 import { purchasingHandlers } from './purchasing.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { storesHandlers } from './stores.handlers';
@@ -30,5 +34,9 @@ export const handlers: HandlerMap<Channel> = {
   ...purchasingHandlers,
   ...packingHandlers,
   ...pickingHandlers,
+  ...shippingHandlers,
+  ...returnsHandlers,
   ...fulfillmentHandlers,
+  ...fbaHandlers,
+  ...labelsHandlers,
 };

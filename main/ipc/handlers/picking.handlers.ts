@@ -10,4 +10,6 @@ export const pickingHandlers = {
     return { fileName, base64: Buffer.from(bytes).toString('base64') };
   },
   'picking:close-wave': (core, { waveId }) => core.picking.closeWave(waveId),
-} satisfies HandlerMap<'picking:candidates' | 'picking:create-wave' | 'picking:list-waves' | 'picking:pick-list' | 'picking:pdf' | 'picking:close-wave'>;
+  'picking:identify': (core, input) => core.picking.identify(input),
+  'picking:complete': (core, input) => core.picking.complete(input),
+} satisfies HandlerMap<'picking:candidates' | 'picking:create-wave' | 'picking:list-waves' | 'picking:pick-list' | 'picking:pdf' | 'picking:close-wave' | 'picking:identify' | 'picking:complete'>;

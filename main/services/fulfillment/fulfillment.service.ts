@@ -8,6 +8,7 @@ import {
   auditRuleConfigsSchema,
   blockingReasons,
   cancellableStates,
+  reservingStates,
   carrierRulesSchema,
   defaultAuditRules,
   resolveInputSchema,
@@ -98,7 +99,7 @@ export interface FulfillmentDeps {
   clock: Clock;
   audit: AuditFn;
   actor: string;
-  inventory: Pick<InventoryService, 'reserveForOrder' | 'releaseOrder'>;
+  inventory: Pick<InventoryService, 'reserveForOrder' | 'releaseOrder' | 'shipOrder'>;
   /** Opens the sealed buyer/recipient columns in memory; without it the address and duplicate rules cannot see PII. */
   secretBox?: SecretBox;
   /** Orders the sync hook could not process; gets order ids and error codes only. */
@@ -256,7 +257,23 @@ export function createFulfillmentService(deps: FulfillmentDeps) {
       await cancelIn(trx, head.id, { actor: opts.actor, at, note: 'cancelled-on-amazon' });
       return 'cancelled';
     }
+    if (head.status === 'SHIPPED' && wf && cancellableStates.includes(wf.state)) {
+      await closeShippedOnAmazon(trx, head.id, wf.state, { actor: opts.actor, at });
+      return 'shipped';
+    }
     if (!OPEN_STATUSES.has(head.status)) return wf ? 'unchanged' : 'skipped';
+    if (wf && reservingStates.includes(wf.state)) {
+      const extra = await unitsNoLongerOwed(trx, head.id);
+      if (extra === 0) return 'unchanged';
+      // Units not yet touched are simply allocated afresh; units already picked must go back to the shelf first.
+      const picked = wf.state !== 'allocated';
+      await transition(trx, head.id, 'exception', { actor: opts.actor, now: at, note: 'order-changed-on-amazon', inventory: deps.inventory, reportedByAmazon: true });
+      if (picked) {
+        await reconcileExceptions(trx, head.id, [{ code: 'order-changed', params: { units: extra, state: wf.state } }], { now: at, actor: opts.actor, gone: 'cleared' });
+        return 'exception';
+      }
+      wf = await getWorkflowRow(trx, head.id);
+    }
     if (!wf) {
       await insertWorkflow(trx, head.id, at);
       await appendAudit(trx, { at, actor: opts.actor, action: 'order.workflow', entity: 'order', entityId: head.id, detail: { from: null, to: 'new', version: 1 } });
@@ -291,6 +308,36 @@ export function createFulfillmentService(deps: FulfillmentDeps) {
       },
     });
     return 'allocated';
+  }
+
+  /**
+   * Amazon reports the order shipped though the warehouse has not shipped it (confirmed in Seller Central or another
+   * tool). Units set aside for it are taken as the ones that left: the reservation becomes a shipment in the ledger.
+   */
+  async function closeShippedOnAmazon(trx: Knex.Transaction, orderId: string, state: WorkflowState, r: { actor: string; at: string }): Promise<void> {
+    if (reservingStates.includes(state)) await deps.inventory.shipOrder(trx, orderId);
+    await transition(trx, orderId, 'shipped', { actor: r.actor, now: r.at, note: 'shipped-on-amazon', reportedByAmazon: true });
+    const open = await openExceptionsOf(trx, orderId);
+    await resolveExceptions(trx, open.map((e) => e.id), { resolution: 'cleared', by: r.actor, at: r.at, note: 'shipped-on-amazon' });
+  }
+
+  /**
+   * Units allocated to the order beyond what Amazon still wants shipped (a partial cancellation, units shipped
+   * elsewhere). Packages the station already shipped count as shipped even before Amazon has heard of them.
+   */
+  async function unitsNoLongerOwed(trx: Knex.Transaction, orderId: string): Promise<number> {
+    const allocated = new Map<string, number>();
+    for (const p of await packagesOf(trx, orderId)) for (const i of p.items) allocated.set(i.orderItemId, (allocated.get(i.orderItemId) ?? 0) + i.quantity);
+    const local = new Map<string, number>();
+    for (const json of await trx('local_shipments').where({ order_id: orderId }).pluck<string[]>('items_json'))
+      for (const i of JSON.parse(json) as { orderItemId: string; quantity: number }[]) local.set(i.orderItemId, (local.get(i.orderItemId) ?? 0) + i.quantity);
+    let extra = 0;
+    for (const line of await orderLines(trx, orderId)) {
+      const shippedHere = local.get(line.order_item_id) ?? 0;
+      const owed = line.quantity_ordered - line.quantity_cancelled - Math.max(line.quantity_shipped, shippedHere);
+      extra += Math.max(0, (allocated.get(line.order_item_id) ?? 0) - shippedHere - Math.max(0, owed));
+    }
+    return extra;
   }
 
   async function headOf(db: Queryable, orderId: string): Promise<OrderHeadRow> {

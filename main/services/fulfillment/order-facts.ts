@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/connection';
-import { orderLines, productFacts, productsForSellerSkus, type OrderHeadRow, type ProductFactRow } from '../../db/repositories/fulfillment.repo';
+import { openQuantity, orderLines, productFacts, productsForSellerSkus, type OrderHeadRow, type ProductFactRow } from '../../db/repositories/fulfillment.repo';
 import { bundleComponents } from '../../db/repositories/stock.repo';
 import type { SecretBox } from '../../spapi/secret-box';
 import { unsealPii } from '../../sync/jobs/order-mapping';
@@ -95,7 +95,7 @@ export async function loadOrderFacts(db: Queryable, head: OrderHeadRow, box: Sec
   const skus = items.map((i) => i.seller_sku).filter((s): s is string => s !== null);
   const mapping = await productsForSellerSkus(db, head.store_id, head.marketplace_id, skus);
   const mapped = items
-    .map((i) => ({ orderItemId: i.order_item_id, sellerSku: i.seller_sku, quantity: i.quantity_ordered - i.quantity_shipped, productId: i.seller_sku !== null ? (mapping.get(i.seller_sku) ?? null) : null }))
+    .map((i) => ({ orderItemId: i.order_item_id, sellerSku: i.seller_sku, quantity: openQuantity(i), productId: i.seller_sku !== null ? (mapping.get(i.seller_sku) ?? null) : null }))
     .filter((l) => l.quantity > 0);
   const pii = readPii(head, box);
 

@@ -1,12 +1,17 @@
 import { appendAudits } from '../../db/repositories/audit.repo';
 import type { Knex } from 'knex';
+import { cleanScan } from '../../../shared/barcodes';
 import type { WorkflowState } from '../../../shared/domain/fulfillment';
 import {
+  completeWaveInputSchema,
   createWaveInputSchema,
   DEFAULT_WAVE_ORDERS,
+  fillShares,
+  type CompleteWaveInput,
   type CreateWaveInput,
   type PickLine,
   type PickList,
+  type PickScanAnswer,
   type Wave,
 } from '../../../shared/ipc/channels/picking';
 import { AppError } from '../../../shared/ipc/errors';
@@ -15,6 +20,7 @@ import type { Db, Queryable } from '../../db/connection';
 import { firstBins } from '../../db/repositories/warehouses.repo';
 import { renderPickListPdf, type PickListPdfOptions } from '../../labels/pick-list-pdf';
 import type { AuditFn } from '../audit.service';
+import type { CatalogService } from '../catalog/catalog.service';
 import { transition } from './workflow';
 
 export interface PickingDeps {
@@ -22,6 +28,8 @@ export interface PickingDeps {
   clock: Clock;
   audit: AuditFn;
   actor: string;
+  /** Scan-picking names products the way the packing station does (UPC/EAN/FNSKU/SKU/case codes). */
+  catalog: Pick<CatalogService, 'resolveScan'>;
 }
 
 /** States in which an order's tote holds its goods: a tote is free again once the order shipped or left. */
@@ -36,6 +44,7 @@ interface WaveRow {
   created_by: string;
   created_at: string;
   orders: number;
+  short_units: number | null;
 }
 
 const toWave = (r: WaveRow): Wave => ({
@@ -47,13 +56,15 @@ const toWave = (r: WaveRow): Wave => ({
   createdBy: r.created_by,
   createdAt: r.created_at,
   orders: Number(r.orders),
+  shortUnits: Number(r.short_units ?? 0),
 });
 
 function waveQuery(db: Queryable) {
   return db('waves as w')
     .join('warehouses as h', 'h.id', 'w.warehouse_id')
     .select('w.id', 'w.number', 'w.warehouse_id', 'h.code as warehouse_code', 'w.status', 'w.created_by', 'w.created_at')
-    .select(db.raw('(select count(*) from order_workflow ow where ow.wave_id = w.id) as orders'));
+    .select(db.raw('(select count(*) from order_workflow ow where ow.wave_id = w.id) as orders'))
+    .select(db.raw('(select sum(s.quantity) from wave_shorts s where s.wave_id = w.id) as short_units'));
 }
 
 async function getWave(db: Queryable, waveId: number): Promise<Wave> {
@@ -195,9 +206,13 @@ export function createPickingService(deps: PickingDeps) {
    * components, because allocations are stored per component.
    */
   async function pickList(waveId: number): Promise<PickList> {
-    const wave = await getWave(db, waveId);
-    const orders = await db('order_workflow').where({ wave_id: waveId }).orderByRaw('length(tote), tote, order_id').select<{ order_id: string; tote: string | null; state: string }[]>('order_id', 'tote', 'state');
-    const rows = await db('order_allocations as a')
+    return pickListIn(db, await getWave(db, waveId));
+  }
+
+  async function pickListIn(q: Queryable, wave: Wave): Promise<PickList> {
+    const waveId = wave.id;
+    const orders = await q('order_workflow').where({ wave_id: waveId }).orderByRaw('length(tote), tote, order_id').select<{ order_id: string; tote: string | null; state: string }[]>('order_id', 'tote', 'state');
+    const rows = await q('order_allocations as a')
       .join('order_workflow as ow', 'ow.order_id', 'a.order_id')
       .join('products as p', 'p.id', 'a.product_id')
       .where({ 'ow.wave_id': waveId, 'a.warehouse_id': wave.warehouseId })
@@ -206,16 +221,24 @@ export function createPickingService(deps: PickingDeps) {
     for (const r of rows) {
       let line = byProduct.get(r.product_id);
       if (!line) {
-        line = { productId: r.product_id, sku: r.sku, name: r.name, binCode: null, pickOrder: null, total: 0, orders: [] };
+        line = { productId: r.product_id, sku: r.sku, name: r.name, binCode: null, pickOrder: null, total: 0, short: 0, orders: [] };
         byProduct.set(r.product_id, line);
       }
       line.total += r.quantity;
       // An order with two lines of the same product (or a bundle plus the loose unit) fills one tote share.
       const share = line.orders.find((o) => o.orderId === r.order_id);
       if (share) share.quantity += r.quantity;
-      else line.orders.push({ orderId: r.order_id, tote: r.tote, quantity: r.quantity });
+      else line.orders.push({ orderId: r.order_id, tote: r.tote, quantity: r.quantity, short: 0 });
     }
-    const bins = await firstBins(db, wave.warehouseId, [...byProduct.keys()]);
+    const shorts = await q('wave_shorts').where({ wave_id: waveId }).select<{ product_id: number; order_id: string; quantity: number }[]>('product_id', 'order_id', 'quantity');
+    for (const s of shorts) {
+      const line = byProduct.get(s.product_id);
+      const share = line?.orders.find((o) => o.orderId === s.order_id);
+      if (!line || !share) continue;
+      line.short += s.quantity;
+      share.short += s.quantity;
+    }
+    const bins = await firstBins(q, wave.warehouseId, [...byProduct.keys()]);
     const toteRank = new Map(orders.map((o, i) => [o.order_id, i]));
     const lines = [...byProduct.values()].map((l) => {
       const bin = bins.get(l.productId);
@@ -253,7 +276,77 @@ export function createPickingService(deps: PickingDeps) {
     return getWave(db, waveId);
   }
 
-  return { candidates, createWave, listWaves, pickList, pdf, closeWave };
+  /**
+   * Scan-picking asks what a scanned code is: a bin of the wave's warehouse first (bin labels are short and could
+   * collide with a seller SKU), then a product through the catalog. Whether it is the right one is the station's call.
+   */
+  async function identify(input: { waveId: number; code: string }): Promise<PickScanAnswer> {
+    const wave = await getWave(db, input.waveId);
+    if (wave.status !== 'open') throw new AppError('conflict', { reason: 'wave-not-open', wave: wave.number, status: wave.status });
+    const code = cleanScan(input.code);
+    if (code === '') return { kind: 'unknown' };
+    const bin = await db('bins').where({ warehouse_id: wave.warehouseId }).whereRaw('upper(code) = ?', [code.toUpperCase()]).first<{ code: string } | undefined>('code');
+    if (bin) return { kind: 'bin', code: bin.code };
+    try {
+      const hit = await deps.catalog.resolveScan(code);
+      return { kind: 'item', productId: hit.productId, sku: hit.sku, units: hit.units };
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not-found') return { kind: 'unknown' };
+      throw err;
+    }
+  }
+
+  /**
+   * The station walked every stop: the wave becomes `picked` (its orders stay in `picking`, ready for packing) and each
+   * short unit is recorded against the order it was meant for — the last totes of a stop go short, as the screen
+   * showed. Refused whole, nothing changed, when the report does not add up to the wave's current pick list (an order
+   * cancelled meanwhile shrinks it: the station reloads the list and reports again).
+   */
+  async function complete(raw: CompleteWaveInput): Promise<Wave> {
+    const parsed = completeWaveInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError('invalid-input', { field: String(issue?.path[0] ?? 'input'), reason: issue?.code ?? 'invalid' });
+    }
+    const { waveId, stops } = parsed.data;
+    const now = deps.clock.now().toISOString();
+    await db.transaction(async (trx) => {
+      const wave = await getWave(trx, waveId);
+      if (wave.status !== 'open') throw new AppError('conflict', { reason: 'wave-not-open', wave: wave.number, status: wave.status });
+      const list = await pickListIn(trx, wave);
+      const reported = new Map<number, { picked: number; short: number }>();
+      for (const s of stops) {
+        if (reported.has(s.productId)) throw new AppError('invalid-input', { field: 'stops', reason: 'duplicate', productId: s.productId });
+        reported.set(s.productId, s);
+      }
+      const lines = new Map(list.lines.map((l) => [l.productId, l]));
+      for (const [productId, r] of reported) {
+        if (!lines.has(productId)) throw new AppError('conflict', { reason: 'pick-list-changed', wave: wave.number, productId, expected: 0, reported: r.picked + r.short });
+      }
+      const rows: Record<string, unknown>[] = [];
+      let picked = 0;
+      for (const line of list.lines) {
+        const r = reported.get(line.productId);
+        const units = r ? r.picked + r.short : 0;
+        if (!r || units !== line.total) throw new AppError('conflict', { reason: 'pick-list-changed', wave: wave.number, sku: line.sku, expected: line.total, reported: units });
+        picked += r.picked;
+        for (const share of fillShares(line.orders, r.picked)) {
+          if (share.filled < share.quantity) {
+            rows.push({ wave_id: waveId, product_id: line.productId, order_id: share.orderId, tote: share.tote, bin_code: line.binCode, quantity: share.quantity - share.filled, reported_by: deps.actor, reported_at: now });
+          }
+        }
+      }
+      // 9 columns a row: 100 rows per INSERT stay under SQLite's bound-parameter limit.
+      for (let i = 0; i < rows.length; i += 100) await trx('wave_shorts').insert(rows.slice(i, i + 100));
+      const moved = await trx('waves').where({ id: waveId, status: 'open' }).update({ status: 'picked' });
+      if (moved !== 1) throw new AppError('conflict', { reason: 'wave-not-open', wave: wave.number, status: 'unknown' });
+      const shortUnits = list.totals.units - picked;
+      await deps.audit(trx, { action: 'wave.picked', entity: 'wave', entityId: wave.number, detail: { picked, shortUnits, shortOrders: new Set(rows.map((r) => r.order_id)).size } });
+    });
+    return getWave(db, waveId);
+  }
+
+  return { candidates, createWave, listWaves, pickList, pdf, closeWave, identify, complete };
 }
 
 export type PickingService = ReturnType<typeof createPickingService>;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { allowedTransitions, reservingStates, type OrderWorkflow, type WorkflowState } from '../../../shared/domain/fulfillment';
+import { allowedTransitions, cancellableStates, reservingStates, type OrderWorkflow, type WorkflowState } from '../../../shared/domain/fulfillment';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Queryable } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit.repo';
@@ -21,7 +21,14 @@ export interface TransitionContext {
   inventory?: Pick<InventoryService, 'releaseOrder'>;
   /** Extra columns to set in the same update (carrier choice, warehouse). */
   patch?: WorkflowPatch;
+  /**
+   * Amazon's word outranks the warehouse's plan: an order Amazon reports shipped (confirmed in Seller Central or another
+   * tool) closes from any open state, and one Amazon changed after picking goes back to the pool from picking or packed.
+   */
+  reportedByAmazon?: boolean;
 }
+
+const amazonMoves: readonly WorkflowState[] = ['shipped', 'exception'];
 
 export const toWorkflow = (r: WorkflowRow): OrderWorkflow => ({
   orderId: r.order_id,
@@ -68,7 +75,8 @@ export async function transition(trx: Knex.Transaction, orderId: string, to: Wor
   const row = await getWorkflowRow(trx, orderId);
   if (!row) throw new AppError('not-found', { entity: 'order-workflow', id: orderId });
   if (ctx.expectedVersion !== undefined && row.version !== ctx.expectedVersion) throw new AppError('conflict', { reason: 'stale-version', version: row.version });
-  if (!allowedTransitions[row.state].includes(to)) throw new AppError('conflict', { reason: 'illegal-transition', from: row.state, to });
+  const amazonOverrides = ctx.reportedByAmazon === true && amazonMoves.includes(to) && cancellableStates.includes(row.state) && row.state !== to;
+  if (!allowedTransitions[row.state].includes(to) && !amazonOverrides) throw new AppError('conflict', { reason: 'illegal-transition', from: row.state, to });
 
   const patch: WorkflowPatch = { ...ctx.patch, state: to, state_changed_at: ctx.now, updated_at: ctx.now };
   const dropsHold = to === 'cancelled' || (to === 'exception' && reservingStates.includes(row.state));

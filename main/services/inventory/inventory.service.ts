@@ -135,9 +135,13 @@ export function createInventoryService(deps: { db: Db; clock: Clock; audit: Audi
     return levels;
   }
 
-  /** The reserved units leave the building: on hand and reserved both drop. Idempotent like release. */
-  async function shipOrder(trx: Knex.Transaction, orderId: string): Promise<StockLevel[]> {
-    const { id, held } = await heldFor(trx, orderId);
+  /**
+   * The reserved units leave the building: on hand and reserved both drop. Idempotent like release. `warehouseId` ships
+   * only what the order holds there: one package of a split shipment, whose other packages leave other warehouses later.
+   */
+  async function shipOrder(trx: Knex.Transaction, orderId: string, opts: { warehouseId?: number } = {}): Promise<StockLevel[]> {
+    const { id, held: all } = await heldFor(trx, orderId);
+    const held = opts.warehouseId === undefined ? all : all.filter((h) => h.warehouseId === opts.warehouseId);
     const { levels } = await post(trx, held.map((h) => ({ productId: h.productId, warehouseId: h.warehouseId, kind: 'ship' as const, onHand: -h.reserved, reserved: -h.reserved, refType: 'order', refId: id })));
     return levels;
   }

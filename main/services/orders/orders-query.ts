@@ -31,6 +31,7 @@ import { getSetting, putSetting } from '../../db/repositories/settings.repo';
 import type { SecretBox } from '../../spapi/secret-box';
 import { searchableNames, unsealPii } from '../../sync/jobs/order-mapping';
 import { queryHashes, replaceSearchTokens, searchKey } from './search-tokens';
+import { returnsForOrder } from '../fulfillment/returns.service';
 
 const HOUR = 3_600_000;
 const INDEXED_SETTING = 'orders.searchIndexBuilt';
@@ -217,6 +218,7 @@ export function createOrdersQuery(deps: { db: Db; clock: Clock; secretBox: Secre
       })),
       recipient,
       recipientHidden,
+      returns: await returnsForOrder(deps.db, id),
     };
   }
 

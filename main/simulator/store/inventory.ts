@@ -36,12 +36,29 @@ export interface InventoryPool {
   readonly rng: Rng;
 }
 
-export interface InboundEvent {
+/** Amazon's own replenishment from China (the seller's shipments made outside this simulator's inbound API). */
+export interface ReplenishmentEvent {
   kind: 'inbound';
   pool: InventoryPool;
   stage: 'shipped' | 'receiving' | 'received';
   quantity: number;
 }
+
+/**
+ * A milestone of a shipment created through the Fulfillment Inbound API (an operation finishing, a carrier scan, units
+ * received). It rides on the account's event queue so that every request, getInventorySummaries included, sees it.
+ */
+export interface SellerInboundEvent {
+  kind: 'inbound';
+  stage: 'seller';
+  run: (time: number) => void;
+}
+
+export type InboundEvent = ReplenishmentEvent | SellerInboundEvent;
+
+/** Where a seller's inbound units are, in Seller Central's terms. */
+export type InboundStage = 'working' | 'shipped' | 'receiving';
+const STAGE_FIELD = { working: 'inboundWorking', shipped: 'inboundShipped', receiving: 'inboundReceiving' } as const;
 
 export interface InventorySummaryQuery {
   marketplaceId: string;
@@ -133,7 +150,33 @@ export class InventoryBook {
     pool.lastUpdatedAt = time;
   }
 
+  /** Puts a seller inbound milestone on the account's clock. */
+  scheduleSellerInbound(time: number, run: (time: number) => void): void {
+    this.schedule(time, { kind: 'inbound', stage: 'seller', run });
+  }
+
+  /**
+   * Moves a seller shipment's units between Amazon's inbound stages (`from` null: units new to Amazon; `to` null: units
+   * that will never arrive, a shortage or a cancelled shipment). Never takes a stage below zero: an overage arrives
+   * with more units than the earlier stage held.
+   */
+  moveSellerInbound(pool: InventoryPool, from: InboundStage | null, to: InboundStage | 'fulfillable' | null, quantity: number, time: number): void {
+    if (!(quantity > 0)) return;
+    if (from) pool[STAGE_FIELD[from]] -= Math.min(quantity, pool[STAGE_FIELD[from]]);
+    if (to === 'fulfillable') {
+      pool.fulfillable += quantity;
+      // Only stock that becomes sellable counts as a change for getInventorySummaries' startDateTime, as above.
+      pool.lastUpdatedAt = time;
+    } else if (to) {
+      pool[STAGE_FIELD[to]] += quantity;
+    }
+  }
+
   handle(event: InboundEvent, time: number): void {
+    if (event.stage === 'seller') {
+      event.run(time);
+      return;
+    }
     const { pool, quantity } = event;
     const rng = pool.rng;
     switch (event.stage) {

@@ -70,7 +70,8 @@ export class SimStore {
   private readonly orders: OrderRecord[] = [];
   private readonly byId = new Map<string, OrderRecord>();
   private readonly views = new Map<OrderRecord, { version: number; json: string }>();
-  private readonly inventory: InventoryBook;
+  /** Amazon's FBA stock pools; inbound shipments move units through them. */
+  readonly inventory: InventoryBook;
   private readonly factory: FactoryContext;
   private readonly arrivals: Rng;
   private nowMs: number;
@@ -288,6 +289,35 @@ export class SimStore {
     order.status = derivedStatus(order);
     touch(order, this.nowMs);
     if (order.status === 'SHIPPED') this.schedulePhoneRedaction(order, this.nowMs);
+    return OK;
+  }
+
+  /**
+   * A cancellation as Amazon applies it now (buyer request or Amazon's decision): the given units, or every open unit
+   * of the order. Cancelling some units leaves the order open. For tests and demos of a cancellation mid-fulfilment.
+   */
+  cancelUnits(orderId: string, lines?: readonly { orderItemId: string; quantity: number }[], reason = 'Buyer cancelled'): StoreResult {
+    const order = this.byId.get(orderId);
+    if (!order) return notFound(orderId);
+    if (!OPEN_STATUSES.has(order.status)) return invalid(`Order ${orderId} is ${order.status}; only open orders can be cancelled.`);
+    const quantities = lines ? this.resolveQuantities(order, lines) : new Map(order.items.map((i) => [i, remaining(i)] as const));
+    if (typeof quantities === 'string') return invalid(quantities);
+    for (const [item, quantity] of quantities) {
+      if (quantity === 0) continue;
+      item.cancelled += quantity;
+      item.cancellation = { cancellationRequest: { requester: 'BUYER', cancelReason: reason }, cancellationExecution: { cancelledBy: 'MERCHANT', cancelReason: reason } };
+    }
+    order.status = derivedStatus(order);
+    touch(order, this.nowMs);
+    return OK;
+  }
+
+  /** The seller confirms the whole order outside our app (Seller Central, another tool) now. */
+  shipElsewhere(orderId: string): StoreResult {
+    const order = this.byId.get(orderId);
+    if (!order) return notFound(orderId);
+    if (order.status !== 'UNSHIPPED' && order.status !== 'PARTIALLY_SHIPPED') return invalid(`Order ${orderId} is ${order.status}; only open orders can be shipped.`);
+    this.sellerShip(order, 'all', this.nowMs);
     return OK;
   }
 

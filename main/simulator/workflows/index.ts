@@ -8,6 +8,7 @@ import { DueQueue } from './due-queue';
 import type { WorkflowEnv } from './env';
 import { FeedsService } from './feeds';
 import { IdFactory } from './ids';
+import { InboundService } from './inbound/service';
 import { ListingsService } from './listings';
 import { ListingsBook } from './listings-model';
 import { ReportsService } from './reports';
@@ -27,6 +28,8 @@ export class SimWorkflows {
   readonly routes: Partial<Record<OperationName, (ctx: RouteContext) => SimResponse>>;
   /** The seller's listings per marketplace (seeded from the store's catalogue); reports and feeds read and change it. */
   readonly listings: ListingsBook;
+  /** Fulfillment Inbound 2024-03-20 plans and shipments, with test hooks (failNextOperation, completeReceiving, …). */
+  readonly inbound: InboundService;
 
   private readonly documents: DocumentHost;
   private readonly due = new DueQueue();
@@ -53,6 +56,7 @@ export class SimWorkflows {
     const feeds = new FeedsService(env);
     const listings = new ListingsService(env);
     this.rdt = new RestrictedDataTokens(deps.clock, ids);
+    this.inbound = new InboundService({ store: deps.store, clock: deps.clock, listings: this.listings, seed: hashSeed(seed, 'inbound') });
     const handlers: Partial<Record<OperationName, (ctx: RouteContext) => SimResponse>> = {
       createReport: reports.createReport,
       getReport: reports.getReport,
@@ -65,6 +69,7 @@ export class SimWorkflows {
       putListingsItem: listings.putListingsItem,
       patchListingsItem: listings.patchListingsItem,
       createRestrictedDataToken: this.rdt.createRestrictedDataToken,
+      ...this.inbound.routes,
     };
     this.routes = Object.fromEntries(
       Object.entries(handlers).map(([op, handle]) => [
@@ -79,7 +84,7 @@ export class SimWorkflows {
 
   /** Requests to the pre-signed document host (report downloads, feed uploads); null for any other host. */
   handleDocument(req: DocumentRequest): DocumentResponse | null {
-    return this.documents.handle(req);
+    return this.inbound.labels.handle(req) ?? this.documents.handle(req);
   }
 
   /**

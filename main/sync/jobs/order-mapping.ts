@@ -12,6 +12,13 @@ export interface OrderPii {
 const iso = (t: string | undefined | null) => (t ? new Date(t).toISOString() : null);
 const minor = (m: { amount: string; currencyCode: string } | undefined) => (m ? decimalToMinor(m.amount, m.currencyCode) : null);
 
+/** Amazon reports what is still open, not what was cancelled: the rest of the line once shipped and open units are counted. */
+function cancelledUnits(i: SpOrder['orderItems'][number]): number {
+  const open = i.fulfillment?.quantityUnfulfilled;
+  if (open === undefined) return 0;
+  return Math.max(0, i.quantityOrdered - (i.fulfillment?.quantityFulfilled ?? 0) - open);
+}
+
 export function mapOrder(o: SpOrder, storeId: number, seal: SecretBox, syncedAt: string, piiPurged: boolean): { order: OrderRow; items: OrderItemRow[]; packages: OrderPackageRow[] } {
   const grand = o.proceeds?.grandTotal;
   const currency = grand?.currencyCode ?? o.orderItems.find((i) => i.product.price?.unitPrice)?.product.price?.unitPrice?.currencyCode ?? null;
@@ -48,6 +55,7 @@ export function mapOrder(o: SpOrder, storeId: number, seal: SecretBox, syncedAt:
       title: i.product.title ?? null,
       quantity_ordered: i.quantityOrdered,
       quantity_shipped: i.fulfillment?.quantityFulfilled ?? 0,
+      quantity_cancelled: cancelledUnits(i),
       unit_price_minor: minor(i.product.price?.unitPrice),
       proceeds_minor: minor(i.proceeds?.proceedsTotal),
       currency: i.product.price?.unitPrice?.currencyCode ?? i.proceeds?.proceedsTotal?.currencyCode ?? currency,

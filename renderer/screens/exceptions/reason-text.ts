@@ -52,6 +52,10 @@ export function reasonText(t: T, locale: Locale, code: ExceptionReason, raw: Rec
         const p = raw as ExceptionParams<'no-carrier-rule'>;
         return t('exceptions.msg.no-carrier-rule', { country: p.country ?? '—', weight: p.weightG === null ? '—' : `${p.weightG} g`, rules: p.rules });
       }
+      case 'order-changed': {
+        const p = raw as ExceptionParams<'order-changed'>;
+        return t('exceptions.msg.order-changed', { units: p.units, state: word(t, `orders.state.${p.state}`, p.state) });
+      }
     }
   } catch {
     // Params of an older or newer shape: the label still says what kind of problem it is.

@@ -6,6 +6,7 @@ import type { ApiError } from '../../api/client';
 import { formatDateTime, useLocaleStore, useT, type MessageKey } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
 import { formatMoney } from '../purchasing/format';
+import { OrderReturns } from '../returns/OrderReturns';
 import { deadlineText, URGENCY_COLOR } from './countdown';
 import { amazonStatusLabel, exceptionLabel, OrderStateChip } from './labels';
 
@@ -171,6 +172,10 @@ function OrderDetailBody({ d, now, domainOf }: { d: OrderDetail; now: Date; doma
             ))}
           </Stack>
         )}
+      </Section>
+
+      <Section title={t('nav.returns')} testId="detail-returns">
+        <OrderReturns returns={d.returns} totalMinor={d.totalMinor} currency={d.currency} />
       </Section>
 
       <Section title={t('orders.detail.history')} testId="detail-history">

@@ -1,11 +1,12 @@
-import { Alert, Box, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { onEvent } from '../../api/client';
 import { useT, type MessageKey } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
 import { chipCount, orderChips, useOrdersStore, type OrderChip, type OrdersSort } from '../../stores/orders.store';
+import { BatchShipDialog } from './BatchShipDialog';
 import { OrderDrawer } from './OrderDrawer';
-import { OrdersTable } from './OrdersTable';
+import { OrdersTable, type RowSelection } from './OrdersTable';
 import { useNow } from './useNow';
 
 const SORTS: readonly OrdersSort[] = [
@@ -53,6 +54,31 @@ export function OrdersScreen() {
   }, [refresh]);
   const onNearEnd = useCallback(() => void loadMore(), [loadMore]);
 
+  // Batch shipping (批量发货): packed orders ticked in the list; the dialog gets them fixed as it opens.
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [batch, setBatch] = useState<readonly string[] | null>(null);
+  const selection: RowSelection = {
+    checked,
+    canCheck: (r) => r.workflowState === 'packed',
+    onToggle: (id) =>
+      setChecked((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    onToggleAll: () => {
+      const packed = s.rows.filter((r) => r.workflowState === 'packed').map((r) => r.id);
+      setChecked((prev) => (packed.every((id) => prev.has(id)) ? new Set() : new Set([...prev, ...packed])));
+    },
+  };
+  const closeBatch = (shipped: number) => {
+    setBatch(null);
+    if (shipped === 0) return;
+    setChecked(new Set());
+    void refresh();
+  };
+  const packedCount = s.counts?.byState.packed ?? null;
+
   const domains = useMemo(() => new Map(s.marketplaces.map((m) => [m.id, m.domain])), [s.marketplaces]);
   const domainOf = useCallback((id: string) => domains.get(id) ?? id, [domains]);
   const storeMarketplaces = useMemo(() => {
@@ -71,6 +97,9 @@ export function OrdersScreen() {
         <Typography variant="body2" color="text.secondary" data-testid="orders-count">
           {t('orders.count', { total: s.total })}
         </Typography>
+        <Button variant="contained" onClick={() => setBatch([...checked])} disabled={checked.size === 0 && packedCount === 0} title={t('shipping.buttonHelp')} data-testid="orders-batch-ship">
+          {checked.size > 0 ? t('shipping.buttonCount', { n: checked.size }) : t('shipping.button')}
+        </Button>
       </Stack>
 
       <ToggleButtonGroup exclusive size="small" value={s.chip} onChange={(_, v: OrderChip | null) => v && s.setChip(v)} aria-label={t('orders.title')} sx={{ flexWrap: 'wrap' }}>
@@ -161,7 +190,9 @@ export function OrdersScreen() {
         onOpen={(id) => void open(id)}
         onNearEnd={onNearEnd}
         empty={s.loading ? t('orders.loading') : filtered ? t('orders.emptyFiltered') : t('orders.empty')}
+        selection={selection}
       />
+      {batch ? <BatchShipDialog orderIds={batch} onClose={closeBatch} /> : null}
       <OrderDrawer openId={s.openId} detail={s.detail} error={s.detailError} now={now} domainOf={domainOf} onClose={() => void open(null)} />
     </Box>
   );

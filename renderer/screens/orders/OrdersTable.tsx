@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Checkbox, Typography } from '@mui/material';
 import type { OrderListRow } from '../../../shared/ipc/channels/orders-list';
 import { formatInZone } from '../../../shared/marketplace-time';
 import { formatDateTime, useLocaleStore, useT } from '../../i18n';
@@ -16,6 +16,16 @@ interface Props {
   onOpen(id: string): void;
   onNearEnd(): void;
   empty: string;
+  /** Ticks for batch shipping; only rows `canCheck` accepts (packed orders) get a box. */
+  selection?: RowSelection;
+}
+
+export interface RowSelection {
+  checked: ReadonlySet<string>;
+  canCheck(row: OrderListRow): boolean;
+  onToggle(id: string): void;
+  /** Ticks every tickable loaded row, or clears them all when they are all ticked. */
+  onToggleAll(): void;
 }
 
 /** Month/day and 24-hour time in the viewer's zone: the order time is for orientation, the deadline has its own zone. */
@@ -49,8 +59,41 @@ function TimeLeftCell({ row, now }: { row: OrderListRow; now: Date }) {
   );
 }
 
+/** A tick box per packed order; clicking it never opens the drawer the row click opens. */
+function selectColumn(selection: RowSelection, rows: readonly OrderListRow[], t: ReturnType<typeof useT>): Column<OrderListRow> {
+  const tickable = rows.filter((r) => selection.canCheck(r));
+  const ticked = tickable.filter((r) => selection.checked.has(r.id)).length;
+  return {
+    key: 'select',
+    width: 44,
+    align: 'center',
+    header: (
+      <Checkbox
+        size="small"
+        checked={tickable.length > 0 && ticked === tickable.length}
+        indeterminate={ticked > 0 && ticked < tickable.length}
+        disabled={tickable.length === 0}
+        onChange={() => selection.onToggleAll()}
+        slotProps={{ input: { 'aria-label': t('shipping.selectAll') } }}
+        data-testid="orders-select-all"
+      />
+    ),
+    render: (r) =>
+      selection.canCheck(r) ? (
+        <Checkbox
+          size="small"
+          checked={selection.checked.has(r.id)}
+          onClick={(e) => e.stopPropagation()}
+          onChange={() => selection.onToggle(r.id)}
+          slotProps={{ input: { 'aria-label': t('shipping.selectRow', { id: r.id }) } }}
+          data-testid="order-select"
+        />
+      ) : null,
+  };
+}
+
 /** One line per order, soonest ship-by first; no buyer data (lists never show PII). */
-export function OrdersTable({ rows, total, now, selected, domainOf, onOpen, onNearEnd, empty }: Props) {
+export function OrdersTable({ rows, total, now, selected, domainOf, onOpen, onNearEnd, empty, selection }: Props) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const columns: Column<OrderListRow>[] = [
@@ -113,6 +156,7 @@ export function OrdersTable({ rows, total, now, selected, domainOf, onOpen, onNe
       render: (r) => (r.exceptionCodes.length ? <Box component="span" sx={{ color: 'error.main' }}>{r.exceptionCodes.map((c) => exceptionLabel(t, c)).join('、')}</Box> : null),
     },
   ];
+  if (selection) columns.unshift(selectColumn(selection, rows, t));
   return (
     <VirtualTable
       rows={rows}

@@ -9,20 +9,21 @@ import { PackingLines } from './PackingLines';
 import { ScanLog } from './ScanLog';
 import { ShipByCountdown } from './ShipByCountdown';
 import { ShipPanel } from './ShipPanel';
-import { countsFrom, isComplete } from './station-rules';
+import { countsFor, isComplete, packageOf } from './station-rules';
 import { VerdictPanel } from './VerdictPanel';
 
 const isField = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
 
 /**
  * The packing station (扫描复核): everything by scanner and keyboard. A scan opens an order (order id, tote, wave
- * code), then checks every unit against it; when the box is complete the ship form appears. Esc clears the order, F2
- * goes to the tracking number, Enter ships, digits typed anywhere are the weight.
+ * code) — of a split order, its next package — then checks every unit against it; when the box is complete the ship
+ * form appears. Esc clears the order, F2 goes to the tracking number, Enter ships, F3 closes the box to ship later,
+ * F4 prints the packing slip, digits typed anywhere are the weight.
  */
 export function PackingScreen() {
   const t = useT();
   const s = usePackingStore();
-  const { restore, scan, typed, backspace, clear, ship } = s;
+  const { restore, scan, typed, backspace, clear, ship, pack, printSlip } = s;
   const trackingRef = useRef<HTMLInputElement>(null);
   const [marketplaces, setMarketplaces] = useState<Marketplace[]>([]);
 
@@ -38,6 +39,12 @@ export function PackingScreen() {
       } else if (e.key === 'F2') {
         e.preventDefault();
         trackingRef.current?.focus();
+      } else if (e.key === 'F3') {
+        e.preventDefault();
+        void pack();
+      } else if (e.key === 'F4') {
+        e.preventDefault();
+        void printSlip();
       } else if (e.key === 'Enter' && !(e.target instanceof HTMLElement && e.target.closest('[role="listbox"],button'))) {
         e.preventDefault();
         void ship();
@@ -48,9 +55,10 @@ export function PackingScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [clear, ship, backspace]);
+  }, [clear, ship, backspace, pack, printSlip]);
 
-  const counts = useMemo(() => countsFrom(s.scans), [s.scans]);
+  const counts = useMemo(() => (s.order ? countsFor(s.order, s.scans) : new Map<number, number>()), [s.order, s.scans]);
+  const pkg = s.order ? packageOf(s.order) : null;
   const complete = s.order !== null && isComplete(s.order, counts);
   const market = marketplaces.find((m) => m.id === s.order?.marketplaceId);
   // The snapshot taken at opening says "allocated"; a refusal since then is the newer news.
@@ -77,7 +85,8 @@ export function PackingScreen() {
             ) : (
               <Chip data-testid="packing-state" label={t(`packing.state.${s.order.state}` as MessageKey)} color="primary" variant="outlined" sx={{ fontSize: 18, height: 36 }} />
             )}
-            {s.order.warehouseCode ? <Chip label={s.order.warehouseCode} sx={{ fontSize: 18, height: 36 }} /> : null}
+            {pkg && pkg.count > 1 ? <Chip data-testid="packing-package" label={t('packing.package.of', { n: pkg.no, count: pkg.count })} color="warning" sx={{ fontSize: 18, height: 36, fontWeight: 700 }} /> : null}
+            {s.order.warehouseCode ? <Chip data-testid="packing-warehouse" label={s.order.warehouseCode} sx={{ fontSize: 18, height: 36 }} /> : null}
             <Box sx={{ flex: 1 }} />
             <ShipByCountdown shipBy={s.order.shipByLatest} timeZone={market?.timeZone ?? null} />
           </>
@@ -107,10 +116,20 @@ export function PackingScreen() {
       </Box>
 
       {s.order && complete ? (
-        <ShipPanel order={s.order} form={s.form} shipping={s.shipping} trackingRef={trackingRef} onChange={s.setForm} onShip={() => void ship()} />
+        <ShipPanel
+          order={s.order}
+          form={s.form}
+          shipping={s.shipping}
+          printing={s.printing}
+          trackingRef={trackingRef}
+          onChange={s.setForm}
+          onShip={() => void ship()}
+          onPack={() => void pack()}
+          onSlip={() => void printSlip()}
+        />
       ) : null}
       <Typography data-testid="packing-keys" sx={{ fontSize: 16, color: 'text.secondary' }}>
-        {s.order ? (complete ? t('packing.keys.complete') : t('packing.keys.packing')) : t('packing.keys.idle')}
+        {s.order ? (s.order.state === 'packed' ? t('packing.keys.packed') : complete ? t('packing.keys.complete') : t('packing.keys.packing')) : t('packing.keys.idle')}
       </Typography>
     </Box>
   );

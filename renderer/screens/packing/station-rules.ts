@@ -23,6 +23,17 @@ export function neededFrom(order: PackingOrder): Map<number, number> {
   return need;
 }
 
+/**
+ * What the box holds: the journal's counts, or — for an order packed earlier to ship later — everything, since the box
+ * was closed with every unit checked; reopened, it waits only for its tracking number.
+ */
+export function countsFor(order: PackingOrder, scans: readonly ScanEntry[]): Map<number, number> {
+  return order.state === 'packed' ? neededFrom(order) : countsFrom(scans);
+}
+
+/** Which of the order's packages is on the bench, of how many (an order journaled before split packages: 1 of 1). */
+export const packageOf = (order: PackingOrder) => ({ no: order.packageNo ?? 1, count: order.packageCount ?? 1, left: order.packagesLeft ?? 1 });
+
 export function isComplete(order: PackingOrder, counts: ReadonlyMap<number, number>): boolean {
   return [...neededFrom(order)].every(([productId, n]) => (counts.get(productId) ?? 0) === n);
 }

@@ -9,10 +9,12 @@ interface Props {
   busy: boolean;
   onPdf(): void;
   onClose(): Promise<void>;
+  /** Opens the wave in scan-picking mode. */
+  onScanPick(): void;
 }
 
 /** One wave's pick list as the service orders it: by bin pick order, each SKU once, with where every unit goes. */
-export function PickListPanel({ list, busy, onPdf, onClose }: Props) {
+export function PickListPanel({ list, busy, onPdf, onClose, onScanPick }: Props) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   const closed = list.wave.status === 'closed';
@@ -37,7 +39,16 @@ export function PickListPanel({ list, busy, onPdf, onClose }: Props) {
       render: (l) => (
         <Stack direction="row" spacing={0.5} data-testid="pick-totes">
           {l.orders.map((o) => (
-            <Chip key={o.orderId} size="small" variant="outlined" label={`${o.tote ?? o.orderId} ×${o.quantity}`} data-testid="pick-tote" data-order={o.orderId} />
+            <Chip
+              key={o.orderId}
+              size="small"
+              variant="outlined"
+              color={o.short > 0 ? 'warning' : 'default'}
+              label={`${o.tote ?? o.orderId} ×${o.quantity}${o.short > 0 ? ` · ${t('picking.shortShare', { n: o.short })}` : ''}`}
+              data-testid="pick-tote"
+              data-order={o.orderId}
+              data-short={o.short}
+            />
           ))}
         </Stack>
       ),
@@ -50,6 +61,10 @@ export function PickListPanel({ list, busy, onPdf, onClose }: Props) {
         <Typography variant="h6" component="h2" sx={{ flex: 1 }} data-testid="pick-list-title">
           {t('picking.list.title', { number: list.wave.number })}
         </Typography>
+        {list.wave.shortUnits > 0 ? <Chip color="warning" label={t('picking.shortUnits', { n: list.wave.shortUnits })} data-testid="pick-list-short" /> : null}
+        <Button variant="contained" onClick={onScanPick} disabled={busy || list.wave.status !== 'open' || list.lines.length === 0} data-testid="picking-scan-mode">
+          {t('picking.scan.open')}
+        </Button>
         <Button variant="outlined" onClick={onPdf} disabled={busy} data-testid="picking-pdf">
           {t('picking.pdf')}
         </Button>

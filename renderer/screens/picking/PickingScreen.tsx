@@ -1,20 +1,35 @@
 import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useEffect } from 'react';
 import { MAX_WAVE_ORDERS } from '../../../shared/ipc/channels/picking';
+import { listenForScans } from '../../components/scanner';
 import { useLocaleStore, useT } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
 import { usePickingStore } from '../../stores/picking.store';
+import { usePickScanStore } from './pick-scan.store';
 import { PickListPanel } from './PickListPanel';
+import { PickScanView } from './PickScanView';
 import { WavesTable } from './WavesTable';
 
-/** 拣货: waves of allocated orders for one warehouse and the bin-ordered pick list of the chosen wave. */
+/**
+ * 拣货: waves of allocated orders for one warehouse and the bin-ordered pick list of the chosen wave; a wave opened
+ * in scan-picking mode (button, or its barcode scanned off the pick list) takes the whole screen until Esc.
+ */
 export function PickingScreen() {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const s = usePickingStore();
   const { load } = s;
+  const scanReady = usePickScanStore((st) => st.ready);
+  const scanning = usePickScanStore((st) => st.session !== null);
+  const notice = usePickScanStore((st) => st.notice);
+  const { restore, enter, enterByCode } = usePickScanStore.getState();
 
   useEffect(() => void load(), [load]);
+  useEffect(() => void restore(), [restore]);
+  useEffect(() => (scanReady && !scanning ? listenForScans({ onScan: (code) => void enterByCode(code) }) : undefined), [scanReady, scanning, enterByCode]);
+
+  if (!scanReady) return null;
+  if (scanning) return <PickScanView onLeave={() => void load()} />;
 
   const maxValid = Number.isInteger(s.maxOrders) && s.maxOrders >= 1 && s.maxOrders <= MAX_WAVE_ORDERS;
 
@@ -42,11 +57,16 @@ export function PickingScreen() {
         </TextField>
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        {t('picking.help')}
+        {t('picking.help')} {t('picking.scan.hint')}
       </Typography>
       {s.warehouses.length === 0 && !s.busy ? (
         <Alert severity="info" data-testid="picking-no-warehouse">
           {t('picking.noWarehouse')}
+        </Alert>
+      ) : null}
+      {notice ? (
+        <Alert severity="warning" data-testid="pick-scan-notice">
+          {'notWave' in notice ? t('picking.scan.notWave', { code: notice.notWave }) : describeError(t, notice.error)}
         </Alert>
       ) : null}
       {s.error ? (
@@ -91,7 +111,7 @@ export function PickingScreen() {
         </Paper>
         <Paper variant="outlined" sx={{ flex: 1, minWidth: 0, p: 2, display: 'flex', flexDirection: 'column' }}>
           {s.pickList ? (
-            <PickListPanel list={s.pickList} busy={s.busy} onPdf={() => void s.downloadPdf(locale)} onClose={s.closeWave} />
+            <PickListPanel list={s.pickList} busy={s.busy} onPdf={() => void s.downloadPdf(locale)} onClose={s.closeWave} onScanPick={() => void enter(s.pickList!.wave.id)} />
           ) : (
             <Typography color="text.secondary" data-testid="picking-select-wave">
               {t('picking.selectWave')}

@@ -7,6 +7,7 @@ import { api, ApiError } from '../../api/client';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
 import { exceptionLabel } from '../orders/labels';
+import { minorToText, parseThresholds, textToMinor, thresholdsToText } from './money-text';
 
 /** Carrier rule as the form edits it: numbers stay text until saved, so a half-typed value is not lost. */
 interface CarrierDraft {
@@ -43,8 +44,8 @@ function toDraft(r: FulfillmentRules['carrier'][number]): CarrierDraft {
     weightMin: text(c.weightG?.min),
     weightMax: text(c.weightG?.max),
     valueCurrency: c.value?.currency ?? '',
-    valueMin: text(c.value?.min),
-    valueMax: text(c.value?.max),
+    valueMin: minorToText(c.value?.min, c.value?.currency ?? ''),
+    valueMax: minorToText(c.value?.max, c.value?.currency ?? ''),
     carrierCode: r.carrierCode,
     carrierName: r.carrierName ?? '',
     shippingService: r.shippingService ?? '',
@@ -56,8 +57,8 @@ function fromDraft(d: CarrierDraft): CarrierRuleInput {
   const countries = list(d.countries);
   const weightMin = num(d.weightMin);
   const weightMax = num(d.weightMax);
-  const valueMin = num(d.valueMin);
-  const valueMax = num(d.valueMax);
+  const valueMin = textToMinor(d.valueMin, d.valueCurrency);
+  const valueMax = textToMinor(d.valueMax, d.valueCurrency);
   return {
     priority: Number(d.priority),
     name: d.name,
@@ -85,10 +86,15 @@ export function FulfillmentRulesPanel() {
   const [warehouses, setWarehouses] = useState<{ id: number; code: string; name: string; kind: string }[]>([]);
   const [error, setError] = useState<{ section: string; error: ApiError } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [thresholds, setThresholds] = useState('');
+  const [thresholdsBad, setThresholdsBad] = useState<string | null>(null);
 
   const apply = useCallback((r: FulfillmentRules) => {
     setRules(r);
     setAudit(r.audit);
+    const hv = r.audit.find((a) => a.code === 'high-value');
+    setThresholds(hv?.code === 'high-value' ? thresholdsToText(hv.params.thresholdsMinor) : '');
+    setThresholdsBad(null);
     setAllocation(r.allocation.map((a) => ({ priority: String(a.priority), warehouseId: String(a.warehouseId), countries: (a.countries ?? []).join(', ') })));
     setCarriers(r.carrier.map(toDraft));
   }, []);
@@ -113,6 +119,17 @@ export function FulfillmentRulesPanel() {
       setSaved(null);
       setError({ section, error: err instanceof ApiError ? err : new ApiError('internal') });
     }
+  }
+
+  /** The thresholds are typed as money ("USD 200"); what cannot be read is named in the field and nothing is saved. */
+  function saveAudit() {
+    const parsed = parseThresholds(thresholds);
+    if (!parsed.ok) {
+      setThresholdsBad(parsed.bad);
+      return;
+    }
+    const next = audit.map((a) => (a.code === 'high-value' ? { ...a, params: { thresholdsMinor: parsed.thresholds } } : a));
+    void save('audit', () => api.fulfillmentSetAuditRules(next));
   }
 
   const feedback = (section: string) =>
@@ -165,8 +182,21 @@ export function FulfillmentRulesPanel() {
           onChange={(e) => setAudit((xs) => xs.map((x) => (x.code === 'duplicate-order' ? { ...x, params: { ...x.params, windowHours: Number(e.target.value) || 0 } } : x)))}
         />
       ) : null}
+      <TextField
+        size="small"
+        sx={{ mt: 1, ml: dup ? 2 : 0, width: 360 }}
+        label={t('rules.audit.thresholds')}
+        value={thresholds}
+        error={thresholdsBad !== null}
+        helperText={thresholdsBad !== null ? t('rules.audit.thresholdsBad', { piece: thresholdsBad }) : t('rules.audit.thresholdsHelp')}
+        onChange={(e) => {
+          setThresholds(e.target.value);
+          setThresholdsBad(null);
+        }}
+        slotProps={{ htmlInput: { 'data-testid': 'high-value-thresholds' } }}
+      />
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{t('rules.audit.blockingHelp')}</Typography>
-      <Button variant="outlined" size="small" sx={{ mt: 1 }} onClick={() => void save('audit', () => api.fulfillmentSetAuditRules(audit))} data-testid="audit-rules-save">
+      <Button variant="outlined" size="small" sx={{ mt: 1 }} onClick={saveAudit} data-testid="audit-rules-save">
         {t('rules.save')}
       </Button>
       {feedback('audit')}
@@ -221,9 +251,9 @@ export function FulfillmentRulesPanel() {
             <TextField size="small" sx={{ width: 160 }} label={t('rules.countries')} value={c.countries} onChange={(e) => setCarrier(i, { countries: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'carrier-countries' } }} />
             <TextField size="small" sx={{ width: 130 }} label={t('rules.carrier.weightMin')} value={c.weightMin} onChange={(e) => setCarrier(i, { weightMin: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'carrier-weight-min' } }} />
             <TextField size="small" sx={{ width: 130 }} label={t('rules.carrier.weightMax')} value={c.weightMax} onChange={(e) => setCarrier(i, { weightMax: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'carrier-weight-max' } }} />
-            <TextField size="small" sx={{ width: 90 }} label={t('rules.carrier.currency')} value={c.valueCurrency} onChange={(e) => setCarrier(i, { valueCurrency: e.target.value })} />
+            <TextField size="small" sx={{ width: 90 }} label={t('rules.carrier.currency')} value={c.valueCurrency} onChange={(e) => setCarrier(i, { valueCurrency: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'carrier-value-currency' } }} />
             <TextField size="small" sx={{ width: 150 }} label={t('rules.carrier.valueMin')} value={c.valueMin} onChange={(e) => setCarrier(i, { valueMin: e.target.value })} />
-            <TextField size="small" sx={{ width: 150 }} label={t('rules.carrier.valueMax')} value={c.valueMax} onChange={(e) => setCarrier(i, { valueMax: e.target.value })} />
+            <TextField size="small" sx={{ width: 150 }} label={t('rules.carrier.valueMax')} value={c.valueMax} onChange={(e) => setCarrier(i, { valueMax: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'carrier-value-max' } }} />
             <IconButton aria-label={t('rules.remove')} onClick={() => setCarriers((cs) => cs.filter((_, j) => j !== i))}>✕</IconButton>
           </Stack>
         </Box>

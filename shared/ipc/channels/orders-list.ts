@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workflowStates } from '../../domain/fulfillment';
+import { orderReturnSchema } from '../../domain/returns';
 import { marketplaceIdSchema } from '../../domain/store';
 import { shipByBuckets } from '../../marketplace-time';
 import { channel } from '../channel';
@@ -146,6 +147,8 @@ export const orderDetailSchema = orderListRowSchema.extend({
   recipient: z.object({ name: z.string().nullable(), city: z.string().nullable(), countryCode: z.string().nullable() }).nullable(),
   /** Why `recipient` is null: purged (retention), closed (shipped or cancelled), or none (Amazon sent none). */
   recipientHidden: z.enum(['purged', 'closed', 'none']).nullable(),
+  /** Returns (售后) of the order with their status and refund; the order's net is its total minus these refunds. */
+  returns: z.array(orderReturnSchema),
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 

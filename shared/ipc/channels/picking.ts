@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localeSchema } from '../../domain/locale';
 import { channel } from '../channel';
 import { amazonOrderIdSchema } from './orders';
+import { scannedCodeSchema } from './packing';
 
 const id = z.number().int().positive();
 
@@ -30,10 +31,13 @@ export const waveSchema = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   orders: z.number().int().min(0),
+  /** Units the picker found missing on the shelf when the wave was picked: the wave is flagged while this is > 0. */
+  shortUnits: z.number().int().min(0),
 });
 export type Wave = z.infer<typeof waveSchema>;
 
-export const pickOrderShareSchema = z.object({ orderId: z.string(), tote: z.string().nullable(), quantity: z.number().int().positive() });
+/** `short`: of `quantity`, the units reported missing on the shelf for this order (0 until the wave is picked). */
+export const pickOrderShareSchema = z.object({ orderId: z.string(), tote: z.string().nullable(), quantity: z.number().int().positive(), short: z.number().int().min(0) });
 
 /** One product to take off the shelf for the whole wave, and where each unit goes. */
 export const pickLineSchema = z.object({
@@ -43,6 +47,7 @@ export const pickLineSchema = z.object({
   binCode: z.string().nullable(),
   pickOrder: z.number().int().nullable(),
   total: z.number().int().positive(),
+  short: z.number().int().min(0),
   orders: z.array(pickOrderShareSchema),
 });
 export type PickLine = z.infer<typeof pickLineSchema>;
@@ -59,6 +64,35 @@ export const waveCandidateSchema = z.object({ orderId: z.string(), shipByLatest:
 
 const byWave = z.object({ waveId: id }).strict();
 
+/** What a code scanned in scan-picking mode is, in the wave's warehouse: a bin label, a product (case codes count N), or nothing known. */
+export const pickScanAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('bin'), code: z.string() }),
+  z.object({ kind: z.literal('item'), productId: id, sku: z.string(), units: z.number().int().positive() }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+export type PickScanAnswer = z.infer<typeof pickScanAnswerSchema>;
+
+/** One stop's outcome: `picked` + `short` must equal the line's total on the wave's current pick list. */
+export const stopResultSchema = z.object({ productId: id, picked: z.number().int().min(0).max(1_000_000), short: z.number().int().min(0).max(1_000_000) }).strict();
+export type StopResult = z.infer<typeof stopResultSchema>;
+
+export const completeWaveInputSchema = z.object({ waveId: id, stops: z.array(stopResultSchema).max(10_000) }).strict();
+export type CompleteWaveInput = z.infer<typeof completeWaveInputSchema>;
+
+/**
+ * How a stop's units go into the totes: each share in the list's order (earliest ship-by first) is filled before the
+ * next, so after `picked` units the last shares are the ones left short. Main records shorts per order by this rule
+ * and the scan screen shows the totes the same way.
+ */
+export function fillShares<S extends { quantity: number }>(shares: readonly S[], picked: number): (S & { filled: number })[] {
+  let left = Math.max(0, picked);
+  return shares.map((s) => {
+    const filled = Math.min(s.quantity, left);
+    left -= filled;
+    return { ...s, filled };
+  });
+}
+
 export const pickingChannels = {
   /** Allocated orders of a warehouse not yet in a wave, earliest ship-by first: what "create wave" would take. */
   'picking:candidates': channel({ input: z.object({ warehouseId: id }).strict(), output: z.array(waveCandidateSchema) }),
@@ -72,4 +106,8 @@ export const pickingChannels = {
   }),
   /** Ends a wave; its orders still in picking go back to allocated (and free their totes) for the next wave. */
   'picking:close-wave': channel({ input: byWave, output: waveSchema }),
+  /** Scan-picking: what a scanned code is in the wave's warehouse. Refused once the wave is no longer open. */
+  'picking:identify': channel({ input: z.object({ waveId: id, code: scannedCodeSchema }).strict(), output: pickScanAnswerSchema }),
+  /** Scan-picking finished: every stop picked or reported short → the wave is picked, its shorts recorded per order. */
+  'picking:complete': channel({ input: completeWaveInputSchema, output: waveSchema }),
 };

@@ -20,6 +20,12 @@ export class PackingPage {
   readonly weight = () => this.page.getByTestId('packing-weight');
   readonly tracking = () => this.page.getByTestId('packing-tracking');
   readonly carrier = () => this.page.getByTestId('packing-carrier');
+  readonly state = () => this.page.getByTestId('packing-state');
+  /** "包裹 1/2": shown only for an order that ships as several packages. */
+  readonly packageChip = () => this.page.getByTestId('packing-package');
+  readonly warehouseChip = () => this.page.getByTestId('packing-warehouse');
+  readonly packHint = () => this.page.getByTestId('packing-pack-hint');
+  readonly idle = () => this.page.getByTestId('packing-idle');
 
   /**
    * A USB scanner reading a label: the code's key events as one burst, then Enter. The events are real (trusted)
