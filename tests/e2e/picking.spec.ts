@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Core } from '../../main/core';
 import { allocateByHand, insertFbmOrder, stockedProduct } from '../support/packing-fixtures';
 import { AppShell } from './pages/AppShell';
+import { scannerBurst } from './pages/scanner-burst';
 import { expect, test } from './fixtures';
 
 const O1 = '111-0000001-0000001';
@@ -99,7 +100,6 @@ test('a clerk creates a wave, reads the bin-ordered pick list, downloads it as P
  * focused, as PackingPage sends them) and function keys.
  */
 class PickScanPage {
-  private cdp: CDPSession | null = null;
 
   constructor(readonly page: Page) {}
 
@@ -113,19 +113,8 @@ class PickScanPage {
   readonly progress = () => this.page.getByTestId('pick-scan-progress');
 
   /** A scanner burst, not waiting for any answer (the waves screen answers by opening the wave). */
-  async burst(code: string) {
-    this.cdp ??= await this.page.context().newCDPSession(this.page);
-    const cdp = this.cdp;
-    const sent: Promise<unknown>[] = [];
-    const start = Date.now() / 1000;
-    for (const [i, c] of [...code, '\r'].entries()) {
-      const key = c === '\r' ? 'Enter' : c;
-      const enter = key === 'Enter' ? { code: 'Enter', windowsVirtualKeyCode: 13 } : {};
-      const timestamp = start + i * 0.002;
-      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: c, unmodifiedText: c, timestamp, ...enter }));
-      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, timestamp: timestamp + 0.001, ...enter }));
-    }
-    await Promise.all(sent);
+  burst(code: string) {
+    return scannerBurst(this.page, code);
   }
 
   /** A scan in scan-picking mode: waits for its verdict so the next scan is a separate event. */

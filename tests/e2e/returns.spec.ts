@@ -1,7 +1,8 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Core } from '../../main/core';
 import { allocateByHand, insertFbmOrder, level, stockedProduct } from '../support/packing-fixtures';
 import { AppShell } from './pages/AppShell';
+import { scannerBurst } from './pages/scanner-burst';
 import { expect, test } from './fixtures';
 
 const ORDER = '111-0000001-0000001';
@@ -36,20 +37,6 @@ async function seed(core: Core): Promise<{ mug: number; warehouseId: number }> {
   return { mug, warehouseId: wh.id };
 }
 
-/**
- * A USB scanner reading a label: trusted key events 2 ms apart, then Enter, with no field focused. Sent over CDP so a
- * busy test process cannot stretch the gaps to typing speed.
- */
-async function scan(page: Page, cdp: CDPSession, code: string) {
-  const start = Date.now() / 1000;
-  const sent: Promise<unknown>[] = [];
-  for (const [i, c] of [...code, '\r'].entries()) {
-    const enter = c === '\r' ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 } : { key: c };
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', text: c, unmodifiedText: c, timestamp: start + i * 0.002, ...enter }));
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', timestamp: start + i * 0.002 + 0.001, ...enter }));
-  }
-  await Promise.all(sent);
-}
 
 async function pick(page: Page, selectTestId: string, option: string) {
   await page.getByTestId(selectTestId).click({ force: true });
@@ -68,10 +55,9 @@ test('a clerk scans a returned parcel, counts it in, restocks one unit and scrap
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('售后');
   await expect(page.getByTestId('returns-idle')).toContainText('扫描退回的包裹');
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  const cdp = await page.context().newCDPSession(page);
 
   // The outbound UPS label is still on the parcel: it leads to the order, every shipped unit offered back.
-  await scan(page, cdp, TRACKING);
+  await scannerBurst(page, TRACKING);
   const create = page.getByTestId('return-create');
   await expect(create).toHaveAttribute('data-order', ORDER);
   await expect(page.getByTestId('return-create-found')).toContainText(`按运单号 ${TRACKING} 找到`);
@@ -98,11 +84,11 @@ test('a clerk scans a returned parcel, counts it in, restocks one unit and scrap
 
   // Counting at the door by scanning each mug's EAN; a third scan is one more than expected and is not counted.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await scan(page, cdp, GTIN_A);
+  await scannerBurst(page, GTIN_A);
   await expect(page.getByTestId('return-scan-verdict')).toHaveText('MUG-WHITE +1（1/2）');
-  await scan(page, cdp, GTIN_A);
+  await scannerBurst(page, GTIN_A);
   await expect(page.getByTestId('return-scan-verdict')).toHaveText('MUG-WHITE +1（2/2）');
-  await scan(page, cdp, GTIN_A);
+  await scannerBurst(page, GTIN_A);
   await expect(page.getByTestId('return-scan-verdict')).toHaveAttribute('data-ok', 'false');
   await expect(page.getByTestId('return-scan-verdict')).toHaveText('MUG-WHITE 已清点 2 件，多扫的不计');
   await page.getByTestId('return-receive-submit').click();

@@ -1,5 +1,5 @@
-import { Box, Typography } from '@mui/material';
 import { useLayoutEffect } from 'react';
+import { ScanVerdictBanner } from '../../components/ScanVerdictBanner';
 import type { ScanEntry } from '../../db/scan-journal';
 import { useT } from '../../i18n';
 import { describeEntry } from './verdict-text';
@@ -17,33 +17,6 @@ export function VerdictPanel({ entry, startedAt }: { entry: ScanEntry | null; st
     }
   }, [entry, startedAt]);
 
-  if (!entry) {
-    return (
-      <Box data-testid="packing-verdict" data-verdict="none" sx={{ p: 3, borderRadius: 2, border: 2, borderStyle: 'dashed', borderColor: 'divider', minHeight: 180, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-        <Typography sx={{ fontSize: 24, color: 'text.secondary' }}>{t('packing.verdict.none')}</Typography>
-      </Box>
-    );
-  }
-  const { title, detail } = describeEntry(t, entry);
-  const ok = entry.verdict === 'ok';
-  return (
-    <Box
-      data-testid="packing-verdict"
-      data-verdict={entry.verdict}
-      data-reason={entry.reason ?? ''}
-      data-kind={entry.kind}
-      data-entry={entry.id}
-      role="status"
-      aria-live="assertive"
-      sx={{ p: 3, borderRadius: 2, minHeight: 180, color: '#fff', bgcolor: ok ? '#1b7f2a' : '#c62828', display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: 1 }}
-    >
-      <Typography data-testid="verdict-title" sx={{ fontSize: 48, fontWeight: 800, lineHeight: 1.1 }}>
-        {ok ? '✓ ' : '✗ '}
-        {title}
-      </Typography>
-      <Typography data-testid="verdict-detail" sx={{ fontSize: 26, fontWeight: 600, wordBreak: 'break-word' }}>
-        {detail}
-      </Typography>
-    </Box>
-  );
+  const { title, detail } = entry ? describeEntry(t, entry) : { title: '', detail: '' };
+  return <ScanVerdictBanner testId="packing-verdict" titleTestId="verdict-title" detailTestId="verdict-detail" entry={entry} title={title} detail={detail} emptyText={t('packing.verdict.none')} size="station" />;
 }
