@@ -47,6 +47,8 @@ import { AppError } from '../shared/ipc/errors';
 import { withListingsAccess } from './sync/outbox/handlers/fbm-quantity.outbox';
 import { inboundJob } from './sync/jobs/inbound.job';
 import { createFbaInboundService } from './services/fba-inbound/fba-inbound.service';
+import { createPrintingService } from './printing/printing.service';
+import type { Printer } from './printing/printer';
 
 export interface CoreConfig {
   /** Folder that holds the SQLite file (the app's userData in Electron). */
@@ -67,6 +69,8 @@ export interface CoreConfig {
    * 'simulator' means the in-process demo simulator (the e2e harness uses it to connect "real" accounts offline).
    */
   spapiEndpoint?: EndpointOverride | 'simulator';
+  /** The host's printers (Electron in the app, a folder in the harness); without one, printing answers printing-unavailable. */
+  printer?: Printer;
   /** How often the outbox worker looks for due writes to Amazon. */
   outboxIntervalMs?: number;
   sync?: {
@@ -352,6 +356,18 @@ export async function createCore(config: CoreConfig) {
     returns,
     /** FBA inbound plans (Fulfillment Inbound 2024-03-20): draft, Amazon's options, box packing by scan, labels, receiving. */
     fba: fbaInbound,
+    /** Printing to a chosen printer: labels, carton marks, Amazon's labels, packing slips and pick lists rendered here. */
+    printing: createPrintingService({
+      db,
+      audit,
+      printer: config.printer ?? null,
+      sources: {
+        db,
+        packingSlip: (orderId, opts) => packing.slip(orderId, opts),
+        pickListPdf: (waveId, opts) => picking.pdf(waveId, opts),
+        amazonLabels: (input) => fbaInbound.amazonLabels({ ...input, refetch: false }),
+      },
+    }),
     /**
      * Maps a store's Amazon offers to products (creating the missing ones, FBM offers on the default domestic warehouse),
      * then mirrors the store's FBA stock for the SKUs just mapped.

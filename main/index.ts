@@ -4,6 +4,7 @@ import { createCore, type Core } from './core';
 import { osActorName } from './config';
 import { parseEndpoint } from './spapi/endpoint';
 import { forwardEvents, registerIpc } from './ipc/electron';
+import { createElectronPrinter } from './printing/electron-printer';
 import { contentSecurityPolicy } from './security/csp';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, decideLeavingApp } from './security/trusted-url';
 import { allowPermission, mainWindowOptions } from './security/window-options';
@@ -69,6 +70,12 @@ app.whenReady().then(async () => {
     appVersion: app.getVersion(),
     actor: { name: osActorName() },
     demo: { enabled: true },
+    // Silent printing through a hidden window per job; the printer list is asked of the app's window.
+    printer: createElectronPrinter({
+      openWindow: (options) => new BrowserWindow(options),
+      listPrinters: async () => (await BrowserWindow.getAllWindows()[0]?.webContents.getPrintersAsync()) ?? [],
+      tempDir: app.getPath('temp'),
+    }),
     ...(endpoint?.ok ? { spapiEndpoint: endpoint.value } : {}),
     ...(safeStorage.isEncryptionAvailable()
       ? {

@@ -10,6 +10,7 @@ import {
   listItemsResponseSchema,
   listPackingOptionsResponseSchema,
   listPlacementOptionsResponseSchema,
+  listShipmentBoxesResponseSchema,
   listTransportationOptionsResponseSchema,
   operationAcceptedSchema,
   shipmentItemsV0ResponseSchema,
@@ -67,6 +68,10 @@ export interface InboundBoxInput {
   quantity: number;
   items: InboundItemInput[];
 }
+/** updateShipmentTrackingDetails: one number per box for small parcel, the freight bill (and BOL) for LTL. */
+export type InboundTrackingInput =
+  | { spdTrackingDetail: { spdTrackingItems: { boxId: string; trackingId: string }[] } }
+  | { ltlTrackingDetail: { freightBillNumber: [string]; billOfLadingNumber?: string } };
 export interface ShipmentTransportationConfiguration {
   shipmentId: string;
   readyToShipWindow: { start: string };
@@ -143,6 +148,9 @@ function inboundApi(client: SpApiClient) {
     listShipmentItems: (inboundPlanId: string, shipmentId: string, paginationToken?: string) =>
       client.call('listShipmentItems', { path: { inboundPlanId, shipmentId }, query: { pageSize: 1000, paginationToken } }, listItemsResponseSchema),
 
+    listShipmentBoxes: (inboundPlanId: string, shipmentId: string, paginationToken?: string) =>
+      client.call('listShipmentBoxes', { path: { inboundPlanId, shipmentId }, query: { pageSize: 1000, paginationToken } }, listShipmentBoxesResponseSchema),
+
     generateTransportationOptions: (inboundPlanId: string, body: { placementOptionId: string; shipmentTransportationConfigurations: ShipmentTransportationConfiguration[] }) =>
       client.call('generateTransportationOptions', { path: { inboundPlanId }, body }, operationAcceptedSchema),
     listTransportationOptions: (inboundPlanId: string, filter: { placementOptionId?: string; shipmentId?: string }, paginationToken?: string) =>
@@ -156,6 +164,9 @@ function inboundApi(client: SpApiClient) {
       client.call('listDeliveryWindowOptions', { path: { inboundPlanId, shipmentId }, query: { ...page } }, listDeliveryWindowOptionsResponseSchema),
     confirmDeliveryWindowOptions: (inboundPlanId: string, shipmentId: string, deliveryWindowOptionId: string) =>
       client.call('confirmDeliveryWindowOptions', { path: { inboundPlanId, shipmentId, deliveryWindowOptionId } }, operationAcceptedSchema),
+
+    updateShipmentTrackingDetails: (inboundPlanId: string, shipmentId: string, trackingDetails: InboundTrackingInput) =>
+      client.call('updateShipmentTrackingDetails', { path: { inboundPlanId, shipmentId }, body: { trackingDetails } }, operationAcceptedSchema),
 
     /** v0, with the shipment confirmation id (FBA…): receiving progress per SKU. */
     getShipmentItemsByShipmentId: (shipmentConfirmationId: string, marketplaceId: string) =>

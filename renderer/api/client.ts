@@ -137,6 +137,8 @@ export const api = {
   fbaChoosePacking: (input: Parameters<WindowApi['fba']['choosePacking']>[0]) => unwrap(bridge().fba.choosePacking(input)),
   fbaChoosePlacement: (input: Parameters<WindowApi['fba']['choosePlacement']>[0]) => unwrap(bridge().fba.choosePlacement(input)),
   fbaChooseTransport: (input: Parameters<WindowApi['fba']['chooseTransport']>[0]) => unwrap(bridge().fba.chooseTransport(input)),
+  fbaChooseWindows: (input: Parameters<WindowApi['fba']['chooseWindows']>[0]) => unwrap(bridge().fba.chooseWindows(input)),
+  fbaUploadTracking: (input: Parameters<WindowApi['fba']['uploadTracking']>[0]) => unwrap(bridge().fba.uploadTracking(input)),
   fbaRetryStep: (planId: number) => unwrap(bridge().fba.retryStep({ planId })),
   fbaCancelPlan: (planId: number) => unwrap(bridge().fba.cancelPlan({ planId })),
   fbaOpenBox: (planId: number) => unwrap(bridge().fba.openBox({ planId })),
@@ -151,6 +153,8 @@ export const api = {
   labelsFnsku: (input: Parameters<WindowApi['labels']['fnsku']>[0]) => unwrap(bridge().labels.fnsku(input)),
   labelsCarton: (input: Parameters<WindowApi['labels']['carton']>[0]) => unwrap(bridge().labels.carton(input)),
   labelsCartons: (input: Parameters<WindowApi['labels']['cartons']>[0]) => unwrap(bridge().labels.cartons(input)),
+  printingPrinters: () => unwrap(bridge().printing.printers({})),
+  printingPrint: (input: Parameters<WindowApi['printing']['print']>[0]) => unwrap(bridge().printing.print(input)),
 };
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { marketplaceTimeZone } from '../marketplace-time';
 
 /**
  * The FBA inbound plan workflow (Fulfillment Inbound 2024-03-20) as the FBA Shipments screen sees it. A plan walks
@@ -95,7 +96,8 @@ export const fbaSuggestionSchema = z.object({
 });
 export type FbaSuggestion = z.infer<typeof fbaSuggestionSchema>;
 
-export const operationProblemSchema = z.object({ code: z.string(), message: z.string(), severity: z.string() });
+/** `details` is Amazon's pointer to what the problem concerns (an MSKU, a box id), when it gives one. */
+export const operationProblemSchema = z.object({ code: z.string(), message: z.string(), severity: z.string(), details: z.string().optional() });
 export type OperationProblem = z.infer<typeof operationProblemSchema>;
 
 export const moneySchema = z.object({ minor: z.number().int(), currency: z.string().length(3) });
@@ -182,6 +184,35 @@ export const transportOptionViewSchema = z.object({
   expiration: z.string().nullable(),
 });
 
+/** A delivery window Amazon offers (or confirmed) for an own-carrier shipment: instants in UTC, shown in `timeZone`. */
+export const deliveryWindowViewSchema = z.object({ id: z.string(), availabilityType: z.string(), start: z.string(), end: z.string(), validUntil: z.string().nullable() });
+export type DeliveryWindowView = z.infer<typeof deliveryWindowViewSchema>;
+
+/** pending: waiting to be sent; in-flight: Amazon's operation runs; done: Amazon took it; failed: Amazon refused it (problems). */
+export const trackingStates = ['pending', 'in-flight', 'done', 'failed'] as const;
+export type TrackingState = (typeof trackingStates)[number];
+
+/** Small parcel: one tracking number per box; freight (LTL/FTL): one freight bill number (and bill of lading) for all. */
+export const trackingModes = ['spd', 'ltl'] as const;
+export type TrackingMode = (typeof trackingModes)[number];
+
+export const shipmentBoxViewSchema = z.object({
+  /** Amazon's box id, printed on the carton: `<confirmation id>U000001`. */
+  boxId: z.string(),
+  /** N of the shipment's M boxes. */
+  index: z.number().int(),
+  /** The packed box it is (its number in the plan's packing). */
+  planBoxId: id,
+  planBoxNumber: z.number().int(),
+  units: z.number().int(),
+  trackingId: z.string().nullable(),
+  /** Amazon's word on the number (VALIDATED, NOT_VALIDATED, NOT_SUPPORTED) once it has one. */
+  trackingStatus: z.string().nullable(),
+  /** The problems of a failed tracking upload that name this box. */
+  problems: z.array(operationProblemSchema),
+});
+export type ShipmentBoxView = z.infer<typeof shipmentBoxViewSchema>;
+
 export const shipmentViewSchema = z.object({
   id,
   amazonShipmentId: z.string(),
@@ -193,6 +224,29 @@ export const shipmentViewSchema = z.object({
   transportOptionId: z.string().nullable(),
   transportOptions: z.array(transportOptionViewSchema),
   tracking: z.array(z.string()),
+  /** The zone the shipment's dates show in: the destination FC's where known, else the marketplace's. */
+  timeZone: z.string(),
+  /** The chosen option's program: Amazon's partnered carrier, or the seller's own (needs a delivery window and tracking). */
+  ownCarrier: z.boolean(),
+  trackingMode: z.enum(trackingModes).nullable(),
+  deliveryWindows: z.array(deliveryWindowViewSchema),
+  deliveryWindowChosenId: z.string().nullable(),
+  deliveryWindow: deliveryWindowViewSchema.nullable(),
+  /** Amazon's boxes of this shipment, each linked to a packed box; empty until placement is confirmed. */
+  boxes: z.array(shipmentBoxViewSchema),
+  trackingUpload: z
+    .object({
+      state: z.enum(trackingStates),
+      carrier: z.string().nullable(),
+      freightBillNumber: z.string().nullable(),
+      billOfLadingNumber: z.string().nullable(),
+      sentAt: z.string().nullable(),
+      /** Problems of a failed upload that name no box. */
+      problems: z.array(operationProblemSchema),
+    })
+    .nullable(),
+  /** Own carrier, transport confirmed, Amazon not yet received it, no upload running: tracking can be (re)sent. */
+  trackingEditable: z.boolean(),
   /** Amazon's carton label PDF is stored and can be reprinted without asking Amazon again. */
   labelStored: z.boolean(),
   items: z.array(
@@ -230,6 +284,28 @@ export const choosePlacementSchema = z.object({ ...byPlan, placementOptionId: z.
 export const chooseTransportSchema = z
   .object({ ...byPlan, selections: z.array(z.object({ shipmentId: z.string().min(1).max(38), transportOptionId: z.string().min(1).max(38) }).strict()).min(1).max(50) })
   .strict();
+const amazonId = z.string().min(1).max(38);
+export const chooseWindowsSchema = z
+  .object({ ...byPlan, selections: z.array(z.object({ shipmentId: amazonId, deliveryWindowOptionId: amazonId }).strict()).min(1).max(50) })
+  .strict();
+/**
+ * Tracking for one own-carrier shipment. Small parcel: `boxes` (Amazon's box id → tracking number, typed or scanned);
+ * freight: `freightBillNumber` (and the bill of lading). `sameForAll` is the forwarder's one master number: taken as the
+ * freight bill for freight, refused for small parcel, where Amazon needs one number per box. `carrier` (a code of
+ * shared/carriers.ts) checks the numbers' format where the format is known.
+ */
+export const uploadTrackingSchema = z
+  .object({
+    ...byPlan,
+    shipmentId: id,
+    carrier: z.string().max(40).optional(),
+    boxes: z.array(z.object({ boxId: z.string().min(1).max(60), trackingId: z.string().max(100) }).strict()).max(5000).optional(),
+    sameForAll: z.string().max(100).optional(),
+    freightBillNumber: z.string().max(100).optional(),
+    billOfLadingNumber: z.string().max(200).optional(),
+  })
+  .strict();
+export type UploadTrackingInput = z.input<typeof uploadTrackingSchema>;
 export const scanIntoBoxSchema = z.object({ ...byPlan, boxId: id, code: z.string().min(1).max(100), quantity: z.number().int().min(1).max(10_000).default(1) }).strict();
 export const closeBoxSchema = z
   .object({
@@ -248,3 +324,24 @@ export const boxRefSchema = z.object({ ...byPlan, boxId: id }).strict();
 export const amazonLabelsSchema = z
   .object({ ...byPlan, shipmentId: id, pageType: z.enum(['PackageLabel_Thermal', 'PackageLabel_Letter_2', 'PackageLabel_A4_2', 'PackageLabel_Plain_Paper']).default('PackageLabel_Thermal'), refetch: z.boolean().default(false) })
   .strict();
+
+/** Zones of the states and provinces with several FCs in different zones; elsewhere the marketplace's zone is the FC's. */
+const REGION_ZONES: Readonly<Record<string, string>> = {
+  'US:AZ': 'America/Phoenix',
+  'US:CO': 'America/Denver',
+  'US:UT': 'America/Denver',
+  'US:NM': 'America/Denver',
+  'US:ID': 'America/Boise',
+  ...Object.fromEntries(['TX', 'IL', 'MN', 'MO', 'WI', 'TN', 'AL', 'LA', 'OK', 'KS', 'NE', 'IA', 'MS', 'AR'].map((s) => [`US:${s}`, 'America/Chicago'])),
+  ...Object.fromEntries(['NJ', 'NY', 'PA', 'FL', 'GA', 'NC', 'SC', 'VA', 'MD', 'DE', 'OH', 'MI', 'IN', 'KY', 'MA', 'CT', 'NH', 'ME', 'RI', 'VT', 'WV', 'DC'].map((s) => [`US:${s}`, 'America/New_York'])),
+  'CA:ON': 'America/Toronto',
+  'CA:QC': 'America/Toronto',
+  'CA:AB': 'America/Edmonton',
+  'CA:BC': 'America/Vancouver',
+};
+
+/** The zone a shipment's delivery window is read in: the destination FC's (by its state), else the marketplace's. */
+export function shipmentTimeZone(marketplaceId: string, destination: { countryCode?: string; stateOrProvinceCode?: string } | null): string {
+  const key = destination?.countryCode && destination.stateOrProvinceCode ? `${destination.countryCode}:${destination.stateOrProvinceCode}` : '';
+  return REGION_ZONES[key] ?? marketplaceTimeZone(marketplaceId);
+}

@@ -5,6 +5,7 @@ import { catalogChannels } from './channels/catalog';
 import { fulfillmentChannels } from './channels/fulfillment';
 import { fbaChannels } from './channels/fba';
 import { labelsChannels } from './channels/labels';
+import { printingChannels } from './channels/printing';
 import { inventoryChannels } from './channels/inventory';
 import { ordersChannels } from './channels/orders';
 import { ordersListChannels } from './channels/orders-list';
@@ -43,6 +44,7 @@ export const contract = {
   ...fulfillmentChannels,
   ...fbaChannels,
   ...labelsChannels,
+  ...printingChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 export type Contract = typeof contract;

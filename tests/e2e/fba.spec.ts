@@ -247,3 +247,102 @@ test('a clerk builds an FBA plan from suggestions, packs two boxes by scanner, p
   await expect(page.getByTestId('labels-count')).toHaveText('2 SKUs, 26 labels on 2 pages');
   await page.screenshot({ path: `${SHOTS}/fba-label-preview-en.png`, animations: 'disabled' });
 });
+
+/** The plan's next Amazon steps from the core (as the inbound job would), until it is the user's turn. */
+async function driveToUser(core: Core, planId: number) {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const plan = await core.fba.plan(planId);
+    if (plan.status === 'waiting') return plan;
+    if (plan.status === 'failed') throw new Error(`plan failed at ${plan.step}: ${JSON.stringify(plan.problems)}`);
+    if (Date.now() > deadline) throw new Error(`plan stayed at ${plan.step}/${plan.status}`);
+    await core.fba.drivePlan(planId);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+test('own carrier (货代): the clerk picks a delivery window, scans a tracking number per box, sees Amazon refuse one box and uploads again', async ({ page, harness }) => {
+  test.setTimeout(300_000);
+  const core = harness.core;
+  const { storeId, lines } = await seed(core);
+  const [a, b] = lines as [Seeded['lines'][number], Seeded['lines'][number]];
+  const warehouse = (await core.warehouses.list({})).find((w) => w.code === 'CN-SZ')!;
+  const address = { name: 'Li Wei', addressLine1: '88 Bantian Industrial Rd', city: 'Shenzhen', postalCode: '518129', countryCode: 'CN', phoneNumber: '+8675512345678' };
+
+  // ---- the plan up to the transport choice, from the core: packing and placement have their own test above
+  let plan = await core.fba.createPlan({ storeId, marketplaceId: US, sourceWarehouseId: warehouse.id, sourceAddress: address, name: '货代 Nov', lines: [{ productId: a.productId, quantity: 8 }, { productId: b.productId, quantity: 4 }] });
+  plan = await driveToUser(core, plan.id);
+  plan = await driveToUser(core, (await core.fba.choosePacking({ planId: plan.id, packingOptionId: plan.packingOptions[0]!.id })).id);
+  for (const group of plan.packingGroups) {
+    for (const item of group.items) {
+      for (let left = item.quantity; left > 0; left -= 4) {
+        const box = (await core.fba.openBox({ planId: plan.id })).boxList.at(-1)!;
+        await core.fba.scanIntoBox({ planId: plan.id, boxId: box.id, code: item.fnsku, quantity: Math.min(4, left) });
+        await core.fba.closeBox({ planId: plan.id, boxId: box.id, lengthMm: 400, widthMm: 300, heightMm: 300, weightG: 6_000 + left * 100 });
+      }
+    }
+  }
+  await core.fba.submitBoxes({ planId: plan.id });
+  plan = await driveToUser(core, plan.id);
+  const single = [...plan.placementOptions].sort((x, y) => x.shipmentCount - y.shipmentCount)[0]!;
+  plan = await driveToUser(core, (await core.fba.choosePlacement({ planId: plan.id, placementOptionId: single.id })).id);
+  expect(plan.step).toBe('choose-transport');
+
+  const shell = new AppShell(page);
+  const fba = new FbaPage(page);
+  await shell.open(harness.url);
+  await shell.nav('fba').click();
+  await page.getByTestId(`plan-row-${plan.id}`).click();
+  await fba.waitForStep(['choose-transport']);
+
+  // ---- own carrier for the shipment; Amazon then offers delivery windows, shown in the FC's time zone
+  await page.getByTestId('transport-option').and(page.locator('[data-solution="USE_YOUR_OWN_CARRIER"]')).first().click();
+  await expect(page.getByTestId('transport-needs-window')).toBeVisible();
+  await page.getByTestId('transport-confirm').click();
+  await fba.waitForStep(['confirm-transport']);
+  const windows = page.getByTestId('transport-window');
+  await expect(windows).toHaveCount(3);
+  // Times in the FC's own zone (a US FC: Pacific to Eastern), not the viewer's.
+  await expect(windows.first()).toContainText(/P[SD]T|GMT-[4-7]/);
+  const windowId = await windows.nth(1).getAttribute('data-window-id');
+  await windows.nth(1).click();
+  await page.getByTestId('transport-windows-confirm').click();
+  await fba.waitForStep(['receiving'], 'ready');
+  await expect(page.getByTestId('shipment-carrier')).toContainText('自选承运人');
+  await expect(page.getByTestId('shipment-carrier')).toContainText('送达窗口');
+  const detail = await core.fba.plan(plan.id);
+  const shipment = detail.shipmentList[0]!;
+  expect(shipment.deliveryWindow?.id).toBe(windowId);
+
+  // ---- tracking per box by scanner: each burst fills the next empty row
+  const boxes = shipment.boxes;
+  expect(boxes.length).toBe(3);
+  await choose(page, '承运商（校验格式）', /^Yun Express$/);
+  const numbers = boxes.map((bx) => `YT24112${String(bx.index).padStart(11, '0')}`);
+  for (const [i, n] of numbers.entries()) await fba.scanTracking(n, i + 1);
+  for (const [i, bx] of boxes.entries()) await expect(fba.trackingRow(i + 1)).toHaveAttribute('data-box-id', bx.boxId);
+
+  // Amazon refuses the upload naming the second box: the problem shows on that row.
+  const sim = core.simulator()!;
+  sim.workflows.inbound.failNextOperation('updateShipmentTrackingDetails', 'InvalidTrackingId', `The tracking ID for box ${boxes[1]!.boxId} is not a valid carrier tracking number.`);
+  await page.getByTestId('tracking-upload').click();
+  await fba.waitForTracking('failed');
+  await expect(fba.trackingRow(2).getByText(/InvalidTrackingId/)).toBeVisible();
+  await expect(fba.trackingRow(1).getByText(/InvalidTrackingId/)).toHaveCount(0);
+  await expect(page.getByTestId('tracking-state')).toHaveText('亚马逊拒绝');
+  // The shipment from its header to the upload button in the picture.
+  await page.getByTestId('fba-shipment').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot(page, shell, 'tracking');
+
+  // A typo while fixing it is caught at the row before anything is sent.
+  const input2 = fba.trackingRow(2).getByTestId('tracking-input');
+  await input2.fill(numbers[0]!);
+  await expect(fba.trackingRow(2)).toContainText('与另一箱的追踪号重复');
+  await expect(page.getByTestId('tracking-upload')).toBeDisabled();
+  await input2.fill('YT2411200000000099');
+  await page.getByTestId('tracking-upload').click();
+  await fba.waitForTracking('done');
+  await expect(page.getByTestId('tracking-state')).toHaveText('亚马逊已接收');
+  const sent = sim.workflows.inbound.plans.get(detail.amazonPlanId!)!.shipments.get(shipment.amazonShipmentId)!.tracking!.spd!;
+  expect(sent.map((x) => [x.boxId, x.trackingId])).toEqual(boxes.map((bx, i) => [bx.boxId, i === 1 ? 'YT2411200000000099' : numbers[i]]));
+});

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createCore, type Core, type CoreConfig } from '../../main/core';
 import { dispatch } from '../../main/ipc/dispatch';
+import { createFolderPrinter } from '../../main/printing/folder-printer';
 import { contentSecurityPolicy } from '../../main/security/csp';
 import { bridgeScript } from './bridge-script';
 
@@ -28,6 +29,8 @@ export interface Harness {
   origin: string;
   token: string;
   core: Core;
+  /** The virtual printers' folder: every job the page prints lands here as `<n>-<printer>.pdf` + its JSON. */
+  printedDir: string;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,9 @@ export async function startHarness(config: Omit<CoreConfig, 'appVersion' | 'acto
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('renderer is not built: run `npm run build:renderer` first');
   }
-  const core = await createCore({ appVersion: 'harness', actor: { name: 'harness' }, ...config });
+  // A label printer and an office printer, both virtual: what the page prints is kept as files to look at.
+  const printedDir = path.join(config.dataDir, 'printed');
+  const core = await createCore({ appVersion: 'harness', actor: { name: 'harness' }, printer: createFolderPrinter({ dir: printedDir }), ...config });
   const token = crypto.randomBytes(24).toString('base64url');
   const bridge = bridgeScript();
   let origin = '';
@@ -115,6 +120,7 @@ export async function startHarness(config: Omit<CoreConfig, 'appVersion' | 'acto
     origin,
     token,
     core,
+    printedDir,
     async close() {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/ipc/errors';
 import type { PlanDetail } from '../../shared/domain/fba-inbound';
 import { postMovements, stockLevels } from '../../main/services/inventory/ledger';
 import { snapshotDb, tempCore } from '../support/temp-core';
+import { refusal } from '../support/refusal';
 
 const US = 'ATVPDKIKX0DER';
 const DE = 'A1PA6795UKMFR9';
@@ -33,15 +33,6 @@ async function setup(marketplaceId: string) {
   );
   const plan = await c.fba.createPlan({ storeId: store.id, marketplaceId, sourceWarehouseId: source.id, sourceAddress: ADDRESS, lines: [{ productId: lamp.id, quantity: 6 }, { productId: mug.id, quantity: 4 }] });
   return { c, store, source, lamp, mug, stray, plan };
-}
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
 }
 
 const box = (plan: PlanDetail, id: number) => plan.boxList.find((b) => b.id === id);

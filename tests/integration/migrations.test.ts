@@ -20,7 +20,7 @@ describe('migrations', () => {
     expect(result.applied).toEqual(migrations.map(([n]) => n));
     expect(await tablesOf(db)).toEqual([
       'allocation_rules', 'audit_log', 'audit_rules', 'bins', 'bundle_components', 'carrier_rules',
-      'fba_inbound_box_items', 'fba_inbound_boxes', 'fba_inbound_packing_group_items', 'fba_inbound_packing_options', 'fba_inbound_placement_options', 'fba_inbound_plan_items', 'fba_inbound_plans', 'fba_inbound_shipment_items', 'fba_inbound_shipments', 'fba_inbound_transport_options',
+      'fba_inbound_box_items', 'fba_inbound_boxes', 'fba_inbound_delivery_windows', 'fba_inbound_packing_group_items', 'fba_inbound_packing_options', 'fba_inbound_placement_options', 'fba_inbound_plan_items', 'fba_inbound_plans', 'fba_inbound_shipment_boxes', 'fba_inbound_shipment_items', 'fba_inbound_shipments', 'fba_inbound_transport_options',
       'fba_inventory', 'listings', 'local_shipments', 'marketplaces', 'order_allocations', 'order_exceptions', 'order_items', 'order_packages', 'order_search_tokens', 'order_status_history', 'order_workflow', 'orders', 'outbox', 'product_bins', 'product_codes', 'product_costs', 'product_listings', 'product_titles', 'products', 'purchase_order_lines', 'purchase_orders', 'purchase_receipts', 'return_dispositions', 'return_lines', 'returns', 'settings', 'stock_levels', 'stock_movements', 'store_credentials', 'store_marketplaces', 'stores', 'suppliers', 'sync_calls', 'sync_runs', 'sync_watermarks', 'warehouses', 'wave_shorts', 'waves',
     ]);
     expect(await db('marketplaces').count({ n: '*' }).first()).toEqual({ n: 23 });

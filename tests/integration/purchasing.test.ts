@@ -7,8 +7,8 @@ import { createAudit } from '../../main/services/audit.service';
 import { postMovements, stockLevels } from '../../main/services/inventory/ledger';
 import { createPurchasingService } from '../../main/services/purchasing/purchasing.service';
 import { coverReport, turnoverReport } from '../../main/services/purchasing/replenishment';
-import { AppError } from '../../shared/ipc/errors';
 import { snapshotDb, tempCore } from '../support/temp-core';
+import { refusal } from '../support/refusal';
 
 const US = 'ATVPDKIKX0DER';
 const START = Date.parse('2026-11-23T02:00:00.000Z');
@@ -65,15 +65,6 @@ async function world() {
       now = t;
     },
   };
-}
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
 }
 
 describe('purchase orders: create, send, receive with QC', () => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { ChannelOutput } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/errors';
 import { allocateByHand, insertFbmOrder, level, stockedProduct } from '../support/packing-fixtures';
 import { snapshotDb, tempCore } from '../support/temp-core';
+import { refusal } from '../support/refusal';
 
 type TestCore = Awaited<ReturnType<typeof tempCore>>;
 
@@ -66,15 +66,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await core.dispose();
 });
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 /** The call is refused with this code and params, and not a row of the database changed. */
 async function refusedUnchanged(call: () => Promise<unknown>, code: string, params: Record<string, unknown>) {

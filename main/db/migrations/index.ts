@@ -15,6 +15,7 @@ import * as m0013 from './0013_returns';
 import * as m0014 from './0014_order_item_cancellations';
 import * as m0015 from './0015_pick_progress';
 import * as m0016 from './0016_fba_inbound';
+import * as m0017 from './0017_fba_shipment_boxes';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -41,6 +42,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0014_order_item_cancellations', m0014],
   ['0015_pick_progress', m0015],
   ['0016_fba_inbound', m0016],
+  ['0017_fba_shipment_boxes', m0017],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {

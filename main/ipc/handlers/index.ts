@@ -5,6 +5,7 @@ import { catalogHandlers } from './catalog.handlers';
 import { fulfillmentHandlers } from './fulfillment.handlers';
 import { fbaHandlers } from './fba.handlers';
 import { labelsHandlers } from './labels.handlers';
+import { printingHandlers } from './printing.handlers';
 import { inventoryHandlers } from './inventory.handlers';
 import { ordersHandlers } from './orders.handlers';
 import { ordersListHandlers } from './orders-list.handlers';
@@ -39,4 +40,5 @@ export const handlers: HandlerMap<Channel> = {
   ...fulfillmentHandlers,
   ...fbaHandlers,
   ...labelsHandlers,
+  ...printingHandlers,
 };

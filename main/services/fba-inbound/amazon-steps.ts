@@ -3,11 +3,17 @@ import type { PlanStep, SourceAddress } from '../../../shared/domain/fba-inbound
 import { decimalToMinor } from '../../../shared/money';
 import type { Db } from '../../db/connection';
 import type { AmazonApi, InboundBoxInput } from '../../spapi/amazon-api';
-import type { InboundShipment, PackingOption, PlacementOption, TransportationOption } from '../../spapi/schemas/inbound';
+import type { InboundShipment, PackingOption, PlacementOption, ShipmentBox, TransportationOption } from '../../spapi/schemas/inbound';
 import { postShipmentsDeparted, releasePlanReservation } from './ledger-moves';
+import { matchShipmentBoxes } from './shipment-boxes';
+import { applyTrackingDetails } from './tracking';
+import { nextTransportAction } from './transport-windows';
 import {
   boxes as boxRows,
   boxItems,
+  deliveryWindows,
+  replaceDeliveryWindows,
+  replaceShipmentBoxes,
   packingOptions,
   placementOptions,
   planItems,
@@ -37,11 +43,18 @@ export interface StepContext {
 export type StepWriter = (trx: Knex.Transaction) => Promise<{ patch: PlanPatch; stockChanged?: number[] }>;
 
 /**
+ * What `send` sent: the operation, and for a step made of several Amazon calls (the delivery windows before the
+ * transportation) which call it was and for which shipment, so `collect` reads the right results. `null`: nothing for
+ * Amazon now, the user's turn.
+ */
+export type SentOperation = { operationId: string; amazonPlanId?: string; kind?: string; shipmentId?: number } | null;
+
+/**
  * One Amazon write of the workflow: `send` makes the call (Amazon answers 202 with an operation id); once the operation
  * succeeded, `collect` reads what it produced (options, shipments) outside any transaction and returns the writer.
  */
 export interface MutationStep {
-  send(ctx: StepContext, plan: PlanRow): Promise<{ operationId: string; amazonPlanId?: string }>;
+  send(ctx: StepContext, plan: PlanRow): Promise<SentOperation>;
   collect(ctx: StepContext, plan: PlanRow): Promise<StepWriter>;
 }
 
@@ -84,16 +97,22 @@ function boxInput(box: { length_mm: number | null; width_mm: number | null; heig
   };
 }
 
+/**
+ * Stores the confirmed placement's shipments with their items, and which packed box Amazon put in which shipment (read
+ * with listShipmentBoxes), so carton marks and tracking go per shipment exactly.
+ */
 async function storeShipments(ctx: StepContext, plan: PlanRow, ids: readonly string[]): Promise<StepWriter> {
-  const fetched: { shipment: InboundShipment; items: { msku: string; fnsku: string; quantity: number }[] }[] = [];
+  const fetched: { shipment: InboundShipment; items: { msku: string; fnsku: string; quantity: number }[]; boxes: ShipmentBox[] }[] = [];
   for (const shipmentId of ids) {
     const shipment = await ctx.api.getShipment(planId(plan), shipmentId);
     const items = (await allPages((t) => ctx.api.listShipmentItems(planId(plan), shipmentId, t), (p) => p.items)) as { msku: string; fnsku: string; quantity: number }[];
-    fetched.push({ shipment, items });
+    const boxes = (await allPages((t) => ctx.api.listShipmentBoxes(planId(plan), shipmentId, t), (p) => p.boxes)) as ShipmentBox[];
+    fetched.push({ shipment, items, boxes });
   }
   return async (trx) => {
     const lines = await planItems(trx, plan.id);
-    for (const { shipment, items } of fetched) {
+    const stored: { shipmentId: number; boxes: ShipmentBox[] }[] = [];
+    for (const { shipment, items, boxes } of fetched) {
       const id = await upsertShipment(trx, plan.id, {
         amazon_shipment_id: shipment.shipmentId,
         confirmation_id: shipment.shipmentConfirmationId ?? null,
@@ -109,8 +128,56 @@ async function storeShipments(ctx: StepContext, plan: PlanRow, ids: readonly str
         id,
         items.map((i) => ({ msku: i.msku, fnsku: i.fnsku, product_id: lines.find((l) => l.msku === i.msku)?.product_id ?? null, quantity_shipped: i.quantity })),
       );
+      stored.push({ shipmentId: id, boxes });
     }
+    await linkBoxes(trx, plan, stored, ctx.now);
     return { patch: { step: 'generate-transport', status: 'ready' } };
+  };
+}
+
+/** Amazon's boxes matched to the packed ones; when they cannot all be matched nothing is linked rather than guessed. */
+async function linkBoxes(trx: Knex.Transaction, plan: PlanRow, shipments: { shipmentId: number; boxes: ShipmentBox[] }[], now: string): Promise<void> {
+  const lines = new Map((await planItems(trx, plan.id)).map((i) => [i.id, i.msku]));
+  const contents = await boxItems(trx, plan.id);
+  const packed = (await boxRows(trx, plan.id))
+    .filter((b) => b.status === 'closed')
+    .map((b) => ({
+      id: b.id,
+      number: b.box_number,
+      items: new Map(contents.filter((c) => c.box_id === b.id && c.quantity > 0).map((c) => [lines.get(c.plan_item_id) ?? '', c.quantity] as const)),
+      weightG: b.weight_g,
+      dimsMm: [b.length_mm, b.width_mm, b.height_mm],
+    }));
+  const links = matchShipmentBoxes(packed, shipments);
+  if (!links) return;
+  for (const [shipmentId, list] of links) {
+    await replaceShipmentBoxes(trx, shipmentId, list.map((l) => ({ box_index: l.boxIndex, box_id: l.boxId, amazon_box_id: l.amazonBoxId, package_id: l.packageId })));
+    await patchShipment(trx, shipmentId, { boxes_read_at: now });
+  }
+}
+
+/** Transportation confirmed: the shipments as Amazon now has them, and their units leave the source in the ledger. */
+async function collectTransport(ctx: StepContext, plan: PlanRow): Promise<StepWriter> {
+  const list = await shipmentRows(ctx.db, plan.id);
+  const fetched: InboundShipment[] = [];
+  for (const s of list) fetched.push(await ctx.api.getShipment(planId(plan), s.amazon_shipment_id));
+  return async (trx) => {
+    const rows = await shipmentRows(trx, plan.id);
+    for (const f of fetched) {
+      const row = rows.find((r) => r.amazon_shipment_id === f.shipmentId);
+      if (!row) continue;
+      const patch = {
+        confirmation_id: f.shipmentConfirmationId ?? row.confirmation_id,
+        status: f.status ?? row.status,
+        tracking_json: f.trackingDetails ? JSON.stringify(f.trackingDetails) : row.tracking_json,
+      };
+      await patchShipment(trx, row.id, patch);
+      await applyTrackingDetails(trx, row.id, f.trackingDetails);
+      Object.assign(row, patch);
+    }
+    const items = await shipmentItems(trx, rows.map((r) => r.id));
+    const stockChanged = await postShipmentsDeparted(trx, plan, rows, items, { actor: ctx.actor, now: ctx.now });
+    return { patch: { step: 'receiving', status: 'ready' }, stockChanged };
   };
 }
 
@@ -259,34 +326,56 @@ export const mutationSteps: Partial<Record<PlanStep, MutationStep>> = {
     },
   },
 
+  /**
+   * Own-carrier shipments first need a delivery window: Amazon generates the options (one operation per shipment), the
+   * user picks one, each pick is confirmed (again per shipment); only then are all transportation options confirmed.
+   */
   'confirm-transport': {
     async send(ctx, plan) {
+      const action = await nextTransportAction(ctx.db, plan.id);
+      if (action.kind === 'choose-windows') return null;
+      if (action.kind === 'generate-windows') {
+        const sent = await ctx.api.generateDeliveryWindowOptions(planId(plan), action.shipment.amazon_shipment_id);
+        return { operationId: sent.operationId, kind: 'generate-windows', shipmentId: action.shipment.id };
+      }
+      if (action.kind === 'confirm-window') {
+        const sent = await ctx.api.confirmDeliveryWindowOptions(planId(plan), action.shipment.amazon_shipment_id, action.shipment.window_chosen_id ?? '');
+        return { operationId: sent.operationId, kind: 'confirm-window', shipmentId: action.shipment.id };
+      }
       const list = await shipmentRows(ctx.db, plan.id);
       return ctx.api.confirmTransportationOptions(planId(plan), {
         transportationSelections: list.map((s) => ({ shipmentId: s.amazon_shipment_id, transportationOptionId: s.transport_option_id ?? '' })),
       });
     },
     async collect(ctx, plan) {
-      const list = await shipmentRows(ctx.db, plan.id);
-      const fetched: InboundShipment[] = [];
-      for (const s of list) fetched.push(await ctx.api.getShipment(planId(plan), s.amazon_shipment_id));
-      return async (trx) => {
-        const rows = await shipmentRows(trx, plan.id);
-        for (const f of fetched) {
-          const row = rows.find((r) => r.amazon_shipment_id === f.shipmentId);
-          if (!row) continue;
-          const patch = {
-            confirmation_id: f.shipmentConfirmationId ?? row.confirmation_id,
-            status: f.status ?? row.status,
-            tracking_json: f.trackingDetails ? JSON.stringify(f.trackingDetails) : row.tracking_json,
-          };
-          await patchShipment(trx, row.id, patch);
-          Object.assign(row, patch);
-        }
-        const items = await shipmentItems(trx, rows.map((r) => r.id));
-        const stockChanged = await postShipmentsDeparted(trx, plan, rows, items, { actor: ctx.actor, now: ctx.now });
-        return { patch: { step: 'receiving', status: 'ready' }, stockChanged };
-      };
+      const shipment = plan.op_shipment_id !== null ? (await shipmentRows(ctx.db, plan.id)).find((s) => s.id === plan.op_shipment_id) : undefined;
+      if (plan.op_kind === 'generate-windows' && shipment) {
+        const { deliveryWindowOptions } = await ctx.api.listDeliveryWindowOptions(planId(plan), shipment.amazon_shipment_id);
+        return async (trx) => {
+          await replaceDeliveryWindows(
+            trx,
+            shipment.id,
+            deliveryWindowOptions.map((w) => ({ option_id: w.deliveryWindowOptionId, availability_type: w.availabilityType, start_date: w.startDate, end_date: w.endDate, valid_until: w.validUntil })),
+          );
+          await patchShipment(trx, shipment.id, { windows_generated_at: ctx.now, window_chosen_id: null });
+          const after = await nextTransportAction(trx, plan.id);
+          return { patch: { status: after.kind === 'choose-windows' ? 'waiting' : 'ready' } };
+        };
+      }
+      if (plan.op_kind === 'confirm-window' && shipment) {
+        const confirmed = await ctx.api.getShipment(planId(plan), shipment.amazon_shipment_id);
+        return async (trx) => {
+          const chosen = (await deliveryWindows(trx, [shipment.id])).find((w) => w.option_id === shipment.window_chosen_id);
+          const selected = confirmed.selectedDeliveryWindow;
+          await patchShipment(trx, shipment.id, {
+            window_confirmed_id: selected?.deliveryWindowOptionId ?? shipment.window_chosen_id,
+            window_start: selected?.startDate ?? chosen?.start_date ?? null,
+            window_end: selected?.endDate ?? chosen?.end_date ?? null,
+          });
+          return { patch: { status: 'ready' } };
+        };
+      }
+      return collectTransport(ctx, plan);
     },
   },
 

@@ -6,7 +6,8 @@ import { SpApiError } from '../../spapi/errors';
 import type { AuditFn } from '../audit.service';
 import { mutationSteps, type InboundApi, type StepContext } from './amazon-steps';
 import { postReceipts } from './ledger-moves';
-import { getPlan, listPlans, patchShipment, shipmentItems, shipments as shipmentRows, updatePlan, type PlanPatch, type PlanRow } from './plans.repo';
+import { getPlan, listPlans, patchShipment, shipmentBoxes, shipmentItems, shipments as shipmentRows, updatePlan, type PlanPatch, type PlanRow, type ShipmentRow } from './plans.repo';
+import { applyTrackingDetails, trackingBody, trackingFingerprint } from './tracking';
 
 /** Amazon's receiving figures are read this often per open shipment (Amazon updates them a few times a day). */
 export const RECEIVING_POLL_MS = 3600_000;
@@ -32,6 +33,10 @@ export interface PassOptions {
   /** Stop after this many steps (a send, a poll): lets a caller leave an operation in flight on purpose. */
   maxSteps?: number;
 }
+
+/** Amazon's operationProblems as the plan keeps them: bounded, with the box or MSKU they name. */
+const keepProblems = (list: readonly { code: string; message: string; severity: string; details?: string | undefined }[]): OperationProblem[] =>
+  list.map((p) => ({ code: p.code.slice(0, 200), message: p.message.slice(0, 2000), severity: p.severity.slice(0, 40), ...(p.details ? { details: p.details.slice(0, 500) } : {}) }));
 
 /** Amazon refused the request itself (not the network): shown on the plan like a FAILED operation. */
 function refusal(err: unknown): OperationProblem[] | null {
@@ -82,7 +87,7 @@ export function createStepDriver(deps: DriverDeps) {
       const status = await api.getInboundOperationStatus(plan.op_id);
       if (status.operationStatus === 'IN_PROGRESS') return 'waiting-amazon';
       if (status.operationStatus === 'FAILED') {
-        const problems = status.operationProblems.map((p) => ({ code: p.code.slice(0, 200), message: p.message.slice(0, 2000), severity: p.severity.slice(0, 40) }));
+        const problems = keepProblems(status.operationProblems);
         await fail(plan, problems.length > 0 ? problems : [{ code: 'OperationFailed', message: status.operation, severity: 'ERROR' }], plan.op_kind ?? plan.step);
         return 'moved';
       }
@@ -96,10 +101,15 @@ export function createStepDriver(deps: DriverDeps) {
       return 'moved';
     }
 
-    if (plan.status === 'ready' && plan.step === 'receiving') return (await readReceipts(api, plan, opts.forceReceipts === true)) ? 'moved' : 'idle';
+    if (plan.status === 'ready' && plan.step === 'receiving') {
+      const tracking = await driveTracking(api, plan);
+      if (tracking === 'moved') return 'moved';
+      if (await readReceipts(api, plan, opts.forceReceipts === true)) return 'moved';
+      return tracking === 'waiting' ? 'waiting-amazon' : 'idle';
+    }
 
     if (plan.status === 'ready' && step) {
-      let sent: { operationId: string; amazonPlanId?: string };
+      let sent: Awaited<ReturnType<typeof step.send>>;
       try {
         sent = await step.send(ctx, plan);
       } catch (err) {
@@ -108,10 +118,83 @@ export function createStepDriver(deps: DriverDeps) {
         await fail(plan, problems, plan.step);
         return 'moved';
       }
-      await commit(plan, async () => ({ status: 'in-flight', op: { id: sent.operationId, kind: plan.step, startedAt: ctx.now }, ...(sent.amazonPlanId ? { amazonPlanId: sent.amazonPlanId } : {}) }));
+      if (!sent) {
+        await commit(plan, async () => ({ status: 'waiting' }));
+        return 'moved';
+      }
+      const op = { id: sent.operationId, kind: sent.kind ?? plan.step, startedAt: ctx.now, shipmentId: sent.shipmentId ?? null };
+      await commit(plan, async () => ({ status: 'in-flight', op, ...(sent.amazonPlanId ? { amazonPlanId: sent.amazonPlanId } : {}) }));
       return 'moved';
     }
     return 'idle';
+  }
+
+  /**
+   * Own-carrier tracking, one Amazon operation per shipment, its id stored with the shipment (a restart polls it): an
+   * answer in, or else an upload out, per call. 'waiting' when only Amazon's answers are outstanding.
+   */
+  async function driveTracking(api: InboundApi, plan: PlanRow): Promise<'moved' | 'waiting' | 'idle'> {
+    const list = await shipmentRows(deps.db, plan.id);
+    let waiting = false;
+    for (const s of list.filter((x) => x.tracking_state === 'in-flight' && x.tracking_op_id)) {
+      const status = await api.getInboundOperationStatus(s.tracking_op_id ?? '');
+      if (status.operationStatus === 'IN_PROGRESS') {
+        waiting = true;
+        continue;
+      }
+      const fetched = status.operationStatus === 'SUCCESS' ? await api.getShipment(plan.amazon_plan_id ?? '', s.amazon_shipment_id) : null;
+      await deps.db.transaction(async (trx) => {
+        // The user sent other numbers meanwhile: those go next, this answer concerns numbers no longer shown.
+        const still = await trx('fba_inbound_shipments').where({ id: s.id, tracking_op_id: s.tracking_op_id }).first();
+        if (!still) return;
+        if (!fetched) {
+          const problems = keepProblems(status.operationProblems);
+          const shown = problems.length > 0 ? problems : [{ code: 'OperationFailed', message: status.operation, severity: 'ERROR' }];
+          await patchShipment(trx, s.id, { tracking_state: 'failed', tracking_op_id: null, tracking_problems_json: JSON.stringify(shown) });
+          await deps.audit(trx, { action: 'fba.tracking-failed', entity: 'fba-shipment', entityId: String(s.id), detail: { plan: plan.id, codes: shown.map((p) => p.code).slice(0, 10) }, actor: 'system:fba-inbound' });
+          return;
+        }
+        await patchShipment(trx, s.id, {
+          tracking_state: 'done',
+          tracking_op_id: null,
+          tracking_problems_json: null,
+          status: fetched.status ?? s.status,
+          tracking_json: fetched.trackingDetails ? JSON.stringify(fetched.trackingDetails) : s.tracking_json,
+        });
+        await applyTrackingDetails(trx, s.id, fetched.trackingDetails);
+        await deps.audit(trx, { action: 'fba.tracking-done', entity: 'fba-shipment', entityId: String(s.id), detail: { plan: plan.id, mode: s.tracking_mode }, actor: 'system:fba-inbound' });
+      });
+      return 'moved';
+    }
+    const pending = list.find((x) => x.tracking_state === 'pending');
+    if (pending) {
+      await sendTracking(api, plan, pending);
+      return 'moved';
+    }
+    return waiting ? 'waiting' : 'idle';
+  }
+
+  async function sendTracking(api: InboundApi, plan: PlanRow, s: ShipmentRow): Promise<void> {
+    const boxes = await shipmentBoxes(deps.db, [s.id]);
+    const sentPrint = trackingFingerprint(s, boxes);
+    let operationId: string;
+    try {
+      ({ operationId } = await api.updateShipmentTrackingDetails(plan.amazon_plan_id ?? '', s.amazon_shipment_id, trackingBody(s, boxes)));
+    } catch (err) {
+      const problems = refusal(err);
+      if (!problems) throw err;
+      await deps.db.transaction(async (trx) => {
+        await patchShipment(trx, s.id, { tracking_state: 'failed', tracking_problems_json: JSON.stringify(problems) });
+        await deps.audit(trx, { action: 'fba.tracking-failed', entity: 'fba-shipment', entityId: String(s.id), detail: { plan: plan.id, codes: problems.map((p) => p.code) }, actor: 'system:fba-inbound' });
+      });
+      return;
+    }
+    await deps.db.transaction(async (trx) => {
+      const now = await trx<ShipmentRow>('fba_inbound_shipments').where({ id: s.id }).first();
+      // Edited while the request was on its way: the edit stays pending and goes next (Amazon keeps the last numbers).
+      if (!now || now.tracking_state !== 'pending' || trackingFingerprint(now, await shipmentBoxes(trx, [s.id])) !== sentPrint) return;
+      await patchShipment(trx, s.id, { tracking_state: 'in-flight', tracking_op_id: operationId, tracking_sent_at: deps.clock.now().toISOString() });
+    });
   }
 
   /**
@@ -131,7 +214,13 @@ export function createStepDriver(deps: DriverDeps) {
         const items = await shipmentItems(trx, [s.id]);
         const changed = await postReceipts(trx, plan, s, items, received, closed, { actor: deps.actor, now: now() });
         if (changed.length > 0) await deps.onStockChanged?.(trx, changed);
-        await patchShipment(trx, s.id, { status: shipment.status ?? s.status, receipts_polled_at: now(), ...(closed ? { closed_at: now() } : {}) });
+        await patchShipment(trx, s.id, {
+          status: shipment.status ?? s.status,
+          receipts_polled_at: now(),
+          ...(shipment.trackingDetails ? { tracking_json: JSON.stringify(shipment.trackingDetails) } : {}),
+          ...(closed ? { closed_at: now() } : {}),
+        });
+        await applyTrackingDetails(trx, s.id, shipment.trackingDetails);
       });
     }
     const open = (await shipmentRows(deps.db, plan.id)).filter((s) => s.closed_at === null);
@@ -187,6 +276,8 @@ export function createStepDriver(deps: DriverDeps) {
       const after = await getPlan(deps.db, p.id);
       // Receiving waits hours between reads; only Amazon operations keep the fast cadence.
       if (after && (after.status === 'in-flight' || (after.status === 'ready' && after.step !== 'receiving'))) active = true;
+      // A tracking upload is an Amazon operation too.
+      else if (after?.step === 'receiving' && (await shipmentRows(deps.db, p.id)).some((s) => s.tracking_state === 'pending' || s.tracking_state === 'in-flight')) active = true;
     }
     return { plans: plans.length, active };
   }

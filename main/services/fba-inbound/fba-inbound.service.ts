@@ -5,11 +5,13 @@ import {
   choosePackingSchema,
   choosePlacementSchema,
   chooseTransportSchema,
+  chooseWindowsSchema,
   closeBoxSchema,
   planRefSchema,
   plansQuerySchema,
   removeFromBoxSchema,
   scanIntoBoxSchema,
+  uploadTrackingSchema,
   type CreatePlanInput,
   type FbaSuggestion,
   type PlanDetail,
@@ -28,7 +30,25 @@ import { closeBoxIn, openBoxIn, removeFromBoxIn, reopenBoxIn, scanIntoBoxIn, sub
 import { createPlanIn, suggestions } from './draft';
 import { createStepDriver, type PassOptions, type PassOutcome } from './driver';
 import { releasePlanReservation } from './ledger-moves';
-import { getPlan, listPlans, packingOptions, placementOptions, shipments as shipmentRows, transportOptions, patchShipment, updatePlan, type PlanPatch, type PlanRow } from './plans.repo';
+import {
+  deliveryWindows,
+  getPlan,
+  getShipment,
+  listPlans,
+  packingOptions,
+  patchShipment,
+  patchShipmentBox,
+  placementOptions,
+  replaceDeliveryWindows,
+  shipmentBoxes,
+  shipments as shipmentRows,
+  transportOptions,
+  updatePlan,
+  type PlanPatch,
+  type PlanRow,
+} from './plans.repo';
+import { checkTracking, trackingClosed } from './tracking';
+import { chosenOption, needsWindow, OWN_CARRIER, trackingModeOf } from './transport-windows';
 import { detail, summaries } from './view';
 
 export interface FbaInboundDeps {
@@ -138,29 +158,101 @@ export function createFbaInboundService(deps: FbaInboundDeps) {
       );
     },
 
-    /** One transportation option per shipment of the plan, all at once (Amazon confirms them together). */
+    /**
+     * One transportation option per shipment of the plan, all at once (Amazon confirms them together). Own-carrier
+     * options need a delivery window first: the driver asks Amazon for them and the user picks (chooseWindows). Also taken
+     * while picking windows or after Amazon refused: windows not yet confirmed are then asked for afresh.
+     */
     chooseTransport: (raw: unknown) => {
       const input = parseInput(chooseTransportSchema, raw);
       return userMove(
         input.planId,
-        at('choose-transport', 'confirm-transport'),
+        (p) => at('choose-transport', 'confirm-transport')(p) || (p.step === 'confirm-transport' && p.status === 'waiting'),
         async (trx, p) => {
           const list = await shipmentRows(trx, p.id);
           const options = await transportOptions(trx, list.map((s) => s.id));
+          if (input.selections.some((x) => !list.some((s) => s.amazon_shipment_id === x.shipmentId))) throw new AppError('invalid-input', { field: 'selections', reason: 'unknown-shipment' });
           for (const s of list) {
             const chosen = input.selections.find((x) => x.shipmentId === s.amazon_shipment_id);
             if (!chosen) throw new AppError('invalid-input', { field: 'selections', reason: 'shipment-without-transport', shipment: s.amazon_shipment_id });
             const option = options.find((o) => o.shipment_id === s.id && o.option_id === chosen.transportOptionId);
             if (!option) throw new AppError('not-found', { entity: 'transport-option', id: chosen.transportOptionId });
-            // An own-carrier option first needs a confirmed delivery window, a step this workflow does not drive yet.
-            if ((JSON.parse(option.preconditions_json) as string[]).includes('CONFIRMED_DELIVERY_WINDOW')) throw new AppError('invalid-input', { field: 'selections', reason: 'delivery-window-unsupported', shipment: s.amazon_shipment_id });
-            await patchShipment(trx, s.id, { transport_option_id: chosen.transportOptionId });
+            const keepWindow = needsWindow(option) && s.window_confirmed_id !== null;
+            if (!keepWindow) await replaceDeliveryWindows(trx, s.id, []);
+            await patchShipment(trx, s.id, {
+              transport_option_id: option.option_id,
+              tracking_mode: trackingModeOf(option.shipping_mode),
+              ...(keepWindow ? {} : { windows_generated_at: null, window_chosen_id: null, window_confirmed_id: null, window_start: null, window_end: null }),
+            });
           }
-          if (input.selections.some((x) => !list.some((s) => s.amazon_shipment_id === x.shipmentId))) throw new AppError('invalid-input', { field: 'selections', reason: 'unknown-shipment' });
-          return { step: 'confirm-transport', status: 'ready', problems: null };
+          return { step: 'confirm-transport', status: 'ready', op: null, problems: null };
         },
         'fba.choose-transport',
+        () => ({ selections: input.selections.length }),
       );
+    },
+
+    /** The user's delivery window per own-carrier shipment, from the windows Amazon offered and still valid. */
+    chooseWindows: (raw: unknown) => {
+      const input = parseInput(chooseWindowsSchema, raw);
+      return userMove(
+        input.planId,
+        (p) => p.step === 'confirm-transport' && (p.status === 'waiting' || p.status === 'failed'),
+        async (trx, p) => {
+          const list = await shipmentRows(trx, p.id);
+          const options = await transportOptions(trx, list.map((s) => s.id));
+          const windows = await deliveryWindows(trx, list.map((s) => s.id));
+          for (const sel of input.selections) {
+            const s = list.find((x) => x.amazon_shipment_id === sel.shipmentId);
+            if (!s) throw new AppError('invalid-input', { field: 'selections', reason: 'unknown-shipment' });
+            if (!needsWindow(chosenOption(s, options))) throw new AppError('invalid-input', { field: 'selections', reason: 'window-not-needed', shipment: s.amazon_shipment_id });
+            const w = windows.find((x) => x.shipment_id === s.id && x.option_id === sel.deliveryWindowOptionId);
+            if (!w) throw new AppError('not-found', { entity: 'delivery-window', id: sel.deliveryWindowOptionId });
+            if (Date.parse(w.valid_until) < deps.clock.now().getTime()) throw new AppError('invalid-input', { field: 'selections', reason: 'window-expired', shipment: s.amazon_shipment_id });
+            await patchShipment(trx, s.id, { window_chosen_id: w.option_id });
+            s.window_chosen_id = w.option_id;
+          }
+          const missing = list.find((s) => needsWindow(chosenOption(s, options)) && s.window_chosen_id === null && s.window_confirmed_id === null);
+          if (missing) throw new AppError('invalid-input', { field: 'selections', reason: 'shipment-without-window', shipment: missing.amazon_shipment_id });
+          return { status: 'ready', problems: null };
+        },
+        'fba.choose-windows',
+        () => ({ selections: input.selections.length }),
+      );
+    },
+
+    /**
+     * Own-carrier tracking for one shipment, checked here (every box, format, one number per box for small parcel) and
+     * stored as pending; the inbound job sends it to Amazon and shows the operation's result. Editable until Amazon has
+     * the goods; refused while the previous upload is still with Amazon.
+     */
+    async uploadTracking(raw: unknown): Promise<PlanDetail> {
+      const input = parseInput(uploadTrackingSchema, raw);
+      const plan = await deps.db.transaction(async (trx) => {
+        const p = await requirePlan(trx, input.planId);
+        const s = await getShipment(trx, p.id, input.shipmentId);
+        if (!s) throw new AppError('not-found', { entity: 'fba-shipment', id: input.shipmentId });
+        if (p.step !== 'receiving') throw new AppError('conflict', { reason: 'wrong-step', step: p.step });
+        const option = chosenOption(s, await transportOptions(trx, [s.id]));
+        if (option?.shipping_solution !== OWN_CARRIER) throw new AppError('conflict', { reason: 'tracking-partnered' });
+        if (trackingClosed(s)) throw new AppError('conflict', { reason: 'tracking-not-editable', status: s.status ?? '' });
+        if (s.tracking_state === 'in-flight') throw new AppError('conflict', { reason: 'tracking-in-flight' });
+        const boxes = await shipmentBoxes(trx, [s.id]);
+        const checked = checkTracking(input, s.tracking_mode ?? trackingModeOf(option.shipping_mode), boxes);
+        for (const [boxId, number] of checked.numbers) await patchShipmentBox(trx, s.id, boxId, { tracking_id: number, tracking_status: null });
+        await patchShipment(trx, s.id, {
+          tracking_mode: checked.mode,
+          tracking_carrier: checked.carrier,
+          freight_bill_number: checked.freightBill,
+          bill_of_lading: checked.billOfLading,
+          tracking_state: 'pending',
+          tracking_problems_json: null,
+        });
+        await deps.audit(trx, { action: 'fba.tracking-entered', entity: 'fba-shipment', entityId: String(s.id), detail: { plan: p.id, mode: checked.mode, boxes: checked.numbers.size, carrier: checked.carrier ?? '' } });
+        return p;
+      });
+      deps.onWork?.(plan.store_id);
+      return view(plan.id);
     },
 
     /** After the user fixed what Amazon refused: the same step is sent again. */

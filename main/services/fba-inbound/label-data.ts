@@ -1,7 +1,7 @@
 import { isShipmentConfirmationId } from '../../../shared/fba-box-rules';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Queryable } from '../../db/connection';
-import { boxes as boxRows, boxItems, getPlan, getShipment, planItems, shipmentItems, shipments as shipmentRows, type BoxRow, type PlanRow } from './plans.repo';
+import { boxes as boxRows, boxItems, getPlan, getShipment, planItems, shipmentBoxes, shipmentItems, shipments as shipmentRows, type BoxRow, type PlanRow } from './plans.repo';
 
 /** What the label renderers take, read from a plan: plain data, no PDF here. */
 export interface PlanLabelItem {
@@ -82,9 +82,28 @@ export function splitBoxes(boxes: readonly { id: number; items: Contents }[], sh
 const total = (c: Contents) => [...c.values()].reduce((a, b) => a + b, 0);
 
 /**
- * The carton marks of one shipment: its boxes numbered 1…M in packing order, ship-from from the plan's source address,
- * ship-to the fulfilment centre Amazon chose. Refused while Amazon has not confirmed the shipment (no confirmation id
- * to build box ids from) or when the boxes cannot be matched to the shipment.
+ * Which packed boxes travel in a shipment, in Amazon's box order (box N of its id `…U00000N`). Amazon's own answer
+ * (listShipmentBoxes, stored when placement was confirmed) decides; plans placed before that link was stored fall back to
+ * recovering the split from the contents, and are refused when no exact split exists.
+ */
+async function boxesOfShipment(db: Queryable, plan: PlanRow, shipmentId: number, closed: readonly BoxRow[]): Promise<number[]> {
+  const links = await shipmentBoxes(db, [shipmentId]);
+  if (links.length > 0) return links.map((l) => l.box_id);
+  const items = await planItems(db, plan.id);
+  const mskuOf = new Map(items.map((i) => [i.id, i.msku]));
+  const contents = await boxItems(db, plan.id);
+  const boxContents = closed.map((b) => ({ id: b.id, items: new Map(contents.filter((c) => c.box_id === b.id && c.quantity > 0).map((c) => [mskuOf.get(c.plan_item_id) ?? '', c.quantity])) }));
+  const all = await shipmentRows(db, plan.id);
+  const shipped = await shipmentItems(db, all.map((s) => s.id));
+  const perShipment = all.map((s) => ({ id: s.id, items: new Map(shipped.filter((i) => i.shipment_id === s.id).map((i) => [i.msku, i.quantity_shipped])) }));
+  const split = all.length === 1 ? new Map([[shipmentId, closed.map((b) => b.id)]]) : splitBoxes(boxContents, perShipment);
+  return split?.get(shipmentId) ?? [];
+}
+
+/**
+ * The carton marks of one shipment: its boxes numbered 1…M as Amazon numbered them, ship-from from the plan's source
+ * address, ship-to the fulfilment centre Amazon chose. Refused while Amazon has not confirmed the shipment (no
+ * confirmation id to build box ids from) or when the shipment's boxes are not known.
  */
 export async function shipmentCartons(db: Queryable, planId: number, shipmentId: number): Promise<{ plan: PlanRow; confirmationId: string; cartons: ShipmentCarton[] }> {
   const plan = await requirePlan(db, planId);
@@ -93,19 +112,11 @@ export async function shipmentCartons(db: Queryable, planId: number, shipmentId:
   const confirmationId = shipment.confirmation_id;
   if (!confirmationId || !isShipmentConfirmationId(confirmationId)) throw new AppError('conflict', { reason: 'shipment-not-confirmed' });
 
-  const items = await planItems(db, plan.id);
-  const mskuOf = new Map(items.map((i) => [i.id, i.msku]));
-  const contents = await boxItems(db, plan.id);
-  const closed = (await boxRows(db, plan.id)).filter((b) => b.status === 'closed');
-  const boxContents = closed.map((b) => ({ id: b.id, items: new Map(contents.filter((c) => c.box_id === b.id && c.quantity > 0).map((c) => [mskuOf.get(c.plan_item_id) ?? '', c.quantity])) }));
-  const all = await shipmentRows(db, plan.id);
-  const shipped = await shipmentItems(db, all.map((s) => s.id));
-  const perShipment = all.map((s) => ({ id: s.id, items: new Map(shipped.filter((i) => i.shipment_id === s.id).map((i) => [i.msku, i.quantity_shipped])) }));
-  const split = all.length === 1 ? new Map([[shipment.id, closed.map((b) => b.id)]]) : splitBoxes(boxContents, perShipment);
-  const mine = split?.get(shipment.id) ?? [];
+  const packed = await boxRows(db, plan.id);
+  const mine = await boxesOfShipment(db, plan, shipment.id, packed.filter((b) => b.status === 'closed'));
   if (mine.length === 0) throw new AppError('conflict', { reason: 'shipment-boxes-unknown' });
 
-  const byId = new Map<number, BoxRow>(closed.map((b) => [b.id, b]));
+  const byId = new Map<number, BoxRow>(packed.map((b) => [b.id, b]));
   const shipFrom = addressLines(plan.source_address_json);
   const shipTo = { ...(shipment.destination_fc ? { fulfillmentCenterId: shipment.destination_fc } : {}), lines: addressLines(shipment.destination_address_json) };
   const cartons = mine.map((boxId, i): ShipmentCarton => {

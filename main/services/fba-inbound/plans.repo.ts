@@ -16,6 +16,7 @@ export interface PlanRow {
   op_id: string | null;
   op_kind: string | null;
   op_started_at: string | null;
+  op_shipment_id: number | null;
   problems_json: string | null;
   packing_option_id: string | null;
   placement_option_id: string | null;
@@ -73,6 +74,40 @@ export interface ShipmentRow {
   closed_at: string | null;
   label_pdf_path: string | null;
   label_fetched_at: string | null;
+  boxes_read_at: string | null;
+  windows_generated_at: string | null;
+  window_chosen_id: string | null;
+  window_confirmed_id: string | null;
+  window_start: string | null;
+  window_end: string | null;
+  tracking_mode: 'spd' | 'ltl' | null;
+  tracking_carrier: string | null;
+  freight_bill_number: string | null;
+  bill_of_lading: string | null;
+  tracking_state: 'pending' | 'in-flight' | 'done' | 'failed' | null;
+  tracking_op_id: string | null;
+  tracking_problems_json: string | null;
+  tracking_sent_at: string | null;
+}
+
+/** Which packed box travels in which shipment, under Amazon's box id, with the tracking number sent for it. */
+export interface ShipmentBoxRow {
+  shipment_id: number;
+  box_index: number;
+  box_id: number;
+  amazon_box_id: string;
+  package_id: string | null;
+  tracking_id: string | null;
+  tracking_status: string | null;
+}
+
+export interface DeliveryWindowRow {
+  shipment_id: number;
+  option_id: string;
+  availability_type: string;
+  start_date: string;
+  end_date: string;
+  valid_until: string;
 }
 
 export interface ShipmentItemRow {
@@ -164,7 +199,7 @@ export interface PlanPatch {
   step?: PlanStep;
   status?: PlanStatus;
   amazonPlanId?: string;
-  op?: { id: string; kind: string; startedAt: string } | null;
+  op?: { id: string; kind: string; startedAt: string; shipmentId?: number | null } | null;
   problems?: OperationProblem[] | null;
   packingOptionId?: string | null;
   placementOptionId?: string | null;
@@ -183,6 +218,7 @@ export async function updatePlan(db: Queryable, id: number, expectVersion: numbe
     row.op_id = patch.op?.id ?? null;
     row.op_kind = patch.op?.kind ?? null;
     row.op_started_at = patch.op?.startedAt ?? null;
+    row.op_shipment_id = patch.op?.shipmentId ?? null;
   }
   if (patch.problems !== undefined) row.problems_json = patch.problems && patch.problems.length > 0 ? JSON.stringify(patch.problems) : null;
   if (patch.packingOptionId !== undefined) row.packing_option_id = patch.packingOptionId;
@@ -250,7 +286,9 @@ export async function deleteBox(db: Queryable, boxId: number): Promise<void> {
 export const shipments = (db: Queryable, planId: number): Promise<ShipmentRow[]> => db<ShipmentRow>('fba_inbound_shipments').where({ plan_id: planId }).orderBy('id');
 export const getShipment = (db: Queryable, planId: number, id: number): Promise<ShipmentRow | undefined> => db<ShipmentRow>('fba_inbound_shipments').where({ plan_id: planId, id }).first();
 
-export async function upsertShipment(db: Queryable, planId: number, s: Omit<ShipmentRow, 'id' | 'plan_id' | 'ledger_posted_at' | 'receipts_polled_at' | 'closed_at' | 'label_pdf_path' | 'label_fetched_at'>): Promise<number> {
+export type NewShipment = Pick<ShipmentRow, 'amazon_shipment_id' | 'confirmation_id' | 'name' | 'destination_fc' | 'destination_address_json' | 'status' | 'transport_option_id' | 'tracking_json'>;
+
+export async function upsertShipment(db: Queryable, planId: number, s: NewShipment): Promise<number> {
   const existing = await db<ShipmentRow>('fba_inbound_shipments').where({ amazon_shipment_id: s.amazon_shipment_id }).first();
   if (existing) {
     await db('fba_inbound_shipments').where({ id: existing.id }).update({ ...s });
@@ -282,3 +320,25 @@ export async function replaceTransportOptions(db: Queryable, shipmentId: number,
 }
 export const transportOptions = (db: Queryable, shipmentIds: number[]): Promise<TransportOptionRow[]> =>
   shipmentIds.length === 0 ? Promise.resolve([]) : db<TransportOptionRow>('fba_inbound_transport_options').whereIn('shipment_id', shipmentIds).orderBy(['shipment_id', 'option_id']);
+
+/* ------------------------------------------------------------------ box ↔ shipment, delivery windows */
+
+export async function replaceShipmentBoxes(db: Queryable, shipmentId: number, rows: Omit<ShipmentBoxRow, 'shipment_id' | 'tracking_id' | 'tracking_status'>[]): Promise<void> {
+  await db('fba_inbound_shipment_boxes').where({ shipment_id: shipmentId }).delete();
+  if (rows.length > 0) await db('fba_inbound_shipment_boxes').insert(rows.map((r) => ({ ...r, shipment_id: shipmentId })));
+}
+
+export const shipmentBoxes = (db: Queryable, shipmentIds: number[]): Promise<ShipmentBoxRow[]> =>
+  shipmentIds.length === 0 ? Promise.resolve([]) : db<ShipmentBoxRow>('fba_inbound_shipment_boxes').whereIn('shipment_id', shipmentIds).orderBy(['shipment_id', 'box_index']);
+
+export async function patchShipmentBox(db: Queryable, shipmentId: number, amazonBoxId: string, patch: Partial<Pick<ShipmentBoxRow, 'tracking_id' | 'tracking_status'>>): Promise<void> {
+  await db('fba_inbound_shipment_boxes').where({ shipment_id: shipmentId, amazon_box_id: amazonBoxId }).update(patch);
+}
+
+export async function replaceDeliveryWindows(db: Queryable, shipmentId: number, rows: Omit<DeliveryWindowRow, 'shipment_id'>[]): Promise<void> {
+  await db('fba_inbound_delivery_windows').where({ shipment_id: shipmentId }).delete();
+  if (rows.length > 0) await db('fba_inbound_delivery_windows').insert(rows.map((r) => ({ ...r, shipment_id: shipmentId })));
+}
+
+export const deliveryWindows = (db: Queryable, shipmentIds: number[]): Promise<DeliveryWindowRow[]> =>
+  shipmentIds.length === 0 ? Promise.resolve([]) : db<DeliveryWindowRow>('fba_inbound_delivery_windows').whereIn('shipment_id', shipmentIds).orderBy(['shipment_id', 'start_date']);

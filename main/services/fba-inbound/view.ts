@@ -1,9 +1,13 @@
-import type { OperationProblem, PlanDetail, PlanSummary } from '../../../shared/domain/fba-inbound';
+import { shipmentTimeZone, type OperationProblem, type PlanDetail, type PlanSummary } from '../../../shared/domain/fba-inbound';
 import type { BoxMark } from '../../../shared/fba-box-rules';
 import type { Queryable } from '../../db/connection';
+import { problemsByBox, trackingClosed } from './tracking';
+import { chosenOption, OWN_CARRIER } from './transport-windows';
 import {
   boxes as boxRows,
   boxItems,
+  deliveryWindows,
+  shipmentBoxes,
   packingGroupItems,
   packingOptions,
   placementOptions,
@@ -25,8 +29,12 @@ function addressLines(json: string | null): string[] {
 
 function trackingLines(json: string | null): string[] {
   if (!json) return [];
-  const t = JSON.parse(json) as { spdTrackingDetail?: { spdTrackingItems?: { trackingId?: string }[] }; ltlTrackingDetail?: { billOfLadingNumber?: string } };
-  return [...(t.spdTrackingDetail?.spdTrackingItems ?? []).map((i) => i.trackingId ?? '').filter(Boolean), ...(t.ltlTrackingDetail?.billOfLadingNumber ? [t.ltlTrackingDetail.billOfLadingNumber] : [])];
+  const t = JSON.parse(json) as { spdTrackingDetail?: { spdTrackingItems?: { trackingId?: string }[] }; ltlTrackingDetail?: { billOfLadingNumber?: string; freightBillNumber?: string[] } };
+  return [
+    ...(t.spdTrackingDetail?.spdTrackingItems ?? []).map((i) => i.trackingId ?? '').filter(Boolean),
+    ...(t.ltlTrackingDetail?.freightBillNumber ?? []),
+    ...(t.ltlTrackingDetail?.billOfLadingNumber ? [t.ltlTrackingDetail.billOfLadingNumber] : []),
+  ];
 }
 
 /** The list row of each plan: progress figures come from one query per table for all plans shown. */
@@ -86,6 +94,11 @@ export async function detail(db: Queryable, plan: PlanRow): Promise<PlanDetail> 
   const ships = await shipmentRows(db, plan.id);
   const shipItems = await shipmentItems(db, ships.map((s) => s.id));
   const transports = await transportOptions(db, ships.map((s) => s.id));
+  const windows = await deliveryWindows(db, ships.map((s) => s.id));
+  const links = await shipmentBoxes(db, ships.map((s) => s.id));
+  const packedBoxes = await boxRows(db, plan.id);
+  const boxNumber = new Map(packedBoxes.map((b) => [b.id, b.box_number]));
+  const unitsIn = (boxId: number) => contents.filter((c) => c.box_id === boxId).reduce((n, c) => n + c.quantity, 0);
 
   return {
     ...summary,
@@ -112,7 +125,7 @@ export async function detail(db: Queryable, plan: PlanRow): Promise<PlanDetail> 
     })),
     packingOptionId: plan.packing_option_id,
     packingGroups: [...groups].map(([id, list]) => ({ id, items: list })),
-    boxList: (await boxRows(db, plan.id)).map((b) => {
+    boxList: packedBoxes.map((b) => {
       const mine = contents.filter((c) => c.box_id === b.id);
       return {
         id: b.id,
@@ -137,7 +150,14 @@ export async function detail(db: Queryable, plan: PlanRow): Promise<PlanDetail> 
       status: o.status,
     })),
     placementOptionId: plan.placement_option_id,
-    shipmentList: ships.map((s) => ({
+    shipmentList: ships.map((s) => {
+      const option = chosenOption(s, transports);
+      const ownCarrier = option?.shipping_solution === OWN_CARRIER;
+      const mine = links.filter((l) => l.shipment_id === s.id);
+      const failed = s.tracking_state === 'failed' ? problemsByBox(problemsOf(s.tracking_problems_json), mine.map((l) => l.amazon_box_id)) : { byBox: new Map<string, OperationProblem[]>(), rest: [] };
+      const address = s.destination_address_json ? (JSON.parse(s.destination_address_json) as { countryCode?: string; stateOrProvinceCode?: string }) : null;
+      const offered = windows.filter((w) => w.shipment_id === s.id);
+      return {
       id: s.id,
       amazonShipmentId: s.amazon_shipment_id,
       confirmationId: s.confirmation_id,
@@ -150,10 +170,32 @@ export async function detail(db: Queryable, plan: PlanRow): Promise<PlanDetail> 
         .filter((t) => t.shipment_id === s.id)
         .map((t) => ({ id: t.option_id, carrier: t.carrier, shippingMode: t.shipping_mode, shippingSolution: t.shipping_solution, quote: money(t.quote_minor, t.currency), expiration: t.expiration })),
       tracking: trackingLines(s.tracking_json),
+      timeZone: shipmentTimeZone(plan.marketplace_id, address),
+      ownCarrier,
+      trackingMode: s.tracking_mode,
+      deliveryWindows: offered.map((w) => ({ id: w.option_id, availabilityType: w.availability_type, start: w.start_date, end: w.end_date, validUntil: w.valid_until })),
+      deliveryWindowChosenId: s.window_chosen_id,
+      deliveryWindow:
+        s.window_confirmed_id && s.window_start && s.window_end ? { id: s.window_confirmed_id, availabilityType: 'AVAILABLE', start: s.window_start, end: s.window_end, validUntil: null } : null,
+      boxes: mine.map((l) => ({
+        boxId: l.amazon_box_id,
+        index: l.box_index,
+        planBoxId: l.box_id,
+        planBoxNumber: boxNumber.get(l.box_id) ?? 0,
+        units: unitsIn(l.box_id),
+        trackingId: l.tracking_id,
+        trackingStatus: l.tracking_status,
+        problems: failed.byBox.get(l.amazon_box_id) ?? [],
+      })),
+      trackingUpload: s.tracking_state
+        ? { state: s.tracking_state, carrier: s.tracking_carrier, freightBillNumber: s.freight_bill_number, billOfLadingNumber: s.bill_of_lading, sentAt: s.tracking_sent_at, problems: failed.rest }
+        : null,
+      trackingEditable: ownCarrier && plan.step === 'receiving' && !trackingClosed(s) && s.tracking_state !== 'in-flight',
       labelStored: s.label_pdf_path !== null,
       items: shipItems
         .filter((i) => i.shipment_id === s.id)
         .map((i) => ({ productId: i.product_id, msku: i.msku, fnsku: i.fnsku, shipped: i.quantity_shipped, received: i.quantity_received, discrepancy: i.discrepancy })),
-    })),
+      };
+    }),
   };
 }

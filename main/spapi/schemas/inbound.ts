@@ -77,10 +77,15 @@ export const shipmentSchema = z.looseObject({
   destination: z.looseObject({ destinationType: z.string(), warehouseId: z.string().optional(), address: inboundAddressSchema.optional() }),
   trackingDetails: z
     .looseObject({
-      spdTrackingDetail: z.looseObject({ spdTrackingItems: z.array(z.looseObject({ boxId: z.string().optional(), trackingId: z.string().optional() })).optional() }).optional(),
-      ltlTrackingDetail: z.looseObject({ billOfLadingNumber: z.string().optional() }).optional(),
+      spdTrackingDetail: z
+        .looseObject({
+          spdTrackingItems: z.array(z.looseObject({ boxId: z.string().optional(), trackingId: z.string().optional(), trackingNumberValidationStatus: z.string().optional() })).optional(),
+        })
+        .optional(),
+      ltlTrackingDetail: z.looseObject({ billOfLadingNumber: z.string().optional(), freightBillNumber: z.array(z.string()).optional() }).optional(),
     })
     .optional(),
+  selectedDeliveryWindow: z.looseObject({ deliveryWindowOptionId: z.string(), startDate: z.string(), endDate: z.string() }).optional(),
 });
 export type InboundShipment = z.infer<typeof shipmentSchema>;
 
@@ -103,6 +108,17 @@ export const deliveryWindowOptionSchema = z.looseObject({
   endDate: z.string(),
   validUntil: z.string(),
 });
+/** A box of a confirmed shipment: Amazon's box id (printed on the carton) with what it holds and measures. */
+export const shipmentBoxSchema = z.looseObject({
+  packageId: z.string(),
+  boxId: z.string().optional(),
+  dimensions: z.looseObject({ length: z.number(), width: z.number(), height: z.number(), unitOfMeasurement: z.enum(['IN', 'CM']) }).optional(),
+  weight: z.looseObject({ value: z.number(), unit: z.enum(['LB', 'KG']) }).optional(),
+  items: z.array(z.looseObject({ msku: z.string(), quantity: z.number().int() })).optional(),
+});
+export type ShipmentBox = z.infer<typeof shipmentBoxSchema>;
+export const listShipmentBoxesResponseSchema = z.looseObject({ boxes: z.array(shipmentBoxSchema), pagination });
+
 export const listDeliveryWindowOptionsResponseSchema = z.looseObject({ deliveryWindowOptions: z.array(deliveryWindowOptionSchema), pagination });
 
 /** v0: Quantity fields are plain integers in the model. */

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import type { PlanDetail } from '../../../shared/domain/fba-inbound';
 import { boxMarks, type BoxMark } from '../../../shared/fba-box-rules';
@@ -7,6 +7,7 @@ import type { Locale } from '../../../shared/domain/locale';
 import { api, ApiError } from '../../api/client';
 import { translate, useLocaleStore, useT } from '../../i18n';
 import { describeError } from '../../i18n/describe-error';
+import { PrintToPrinter } from '../../components/PrinterPicker';
 import { saveBase64File } from '../purchasing/format';
 import { cartonPreview, firstSheet, fnskuPreview, pagesFor } from './label-preview';
 import { LabelPreview, SheetPreview } from './LabelPreview';
@@ -109,11 +110,12 @@ function FnskuTab({ plan, layouts }: { plan: PlanDetail; layouts: LabelLayoutInf
       </Stack>
       <Typography data-testid="labels-count">{t('labels.count', { labels, pages: pagesFor(layout, labels, startPosition), skus: plan.items.length })}</Typography>
       <Outcome d={download} />
-      <Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Button variant="contained" disabled={download.busy} onClick={() => void download.run(() => api.labelsFnsku({ planId: plan.id, layout: layout.name, language, ...(layout.media === 'sheet' ? { startPosition } : {}) }))} data-testid="labels-print-fnsku">
-          {t('labels.print')}
+          {t('printing.download')}
         </Button>
-      </Box>
+        <PrintToPrinter role="labels" testId="labels-fnsku" document={{ kind: 'fnsku-labels', planId: plan.id, layout: layout.name, language, ...(layout.media === 'sheet' ? { startPosition } : {}) }} />
+      </Stack>
     </Stack>
   );
 }
@@ -206,11 +208,12 @@ function CartonTab({ plan, layouts }: { plan: PlanDetail; layouts: LabelLayoutIn
         </Stack>
       ) : null}
       <Outcome d={download} />
-      <Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Button variant="contained" disabled={download.busy || shipmentId === '' || !layout} onClick={() => shipmentId !== '' && layout && void download.run(() => api.labelsCarton({ planId: plan.id, shipmentId, layout: layout.name }))} data-testid="labels-print-carton">
-          {t('labels.print')}
+          {t('printing.download')}
         </Button>
-      </Box>
+        <PrintToPrinter role="labels" testId="labels-carton" document={shipmentId !== '' && layout ? { kind: 'carton-labels', planId: plan.id, shipmentId, layout: layout.name } : null} />
+      </Stack>
     </Stack>
   );
 }
@@ -246,11 +249,12 @@ function AmazonTab({ plan }: { plan: PlanDetail }) {
       </Stack>
       {shipment?.labelStored ? <Typography variant="caption">{t('labels.amazonStored')}</Typography> : null}
       <Outcome d={download} />
-      <Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Button variant="contained" disabled={download.busy || shipmentId === ''} onClick={() => shipmentId !== '' && void download.run(() => api.fbaAmazonLabels({ planId: plan.id, shipmentId, pageType }))} data-testid="labels-print-amazon">
           {t('labels.downloadAmazon')}
         </Button>
-      </Box>
+        <PrintToPrinter role="labels" testId="labels-amazon" document={shipmentId !== '' ? { kind: 'amazon-labels', planId: plan.id, shipmentId, pageType } : null} />
+      </Stack>
     </Stack>
   );
 }

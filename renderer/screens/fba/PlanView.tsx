@@ -25,7 +25,8 @@ function StepPanel({ plan }: { plan: PlanDetail }) {
   if (mine && (step === 'choose-packing' || (step === 'confirm-packing' && status === 'failed'))) return <PackingOptionsPanel plan={plan} />;
   if (step === 'pack-boxes' || (step === 'send-packing' && status === 'failed')) return <BoxPackingPanel plan={plan} />;
   if (mine && (step === 'choose-placement' || (step === 'confirm-placement' && status === 'failed'))) return <PlacementPanel plan={plan} />;
-  if (mine && (step === 'choose-transport' || (step === 'confirm-transport' && status === 'failed'))) return <TransportPanel plan={plan} />;
+  // confirm-transport waits for the user while own-carrier shipments need their delivery windows picked.
+  if (mine && (step === 'choose-transport' || step === 'confirm-transport')) return <TransportPanel plan={plan} />;
   if (plan.shipmentList.length > 0 && (step === 'confirm-transport' || step === 'receiving' || step === 'closed')) return <ShipmentsPanel plan={plan} />;
   return <PlanLines plan={plan} />;
 }
@@ -65,13 +66,15 @@ export function PlanView({ countries }: { countries: ReadonlyMap<string, string>
   const [labelsOpen, setLabelsOpen] = useState(false);
   const working = plan ? amazonWorking(plan.step, plan.status) : false;
   const receiving = plan?.step === 'receiving';
+  // A tracking upload is Amazon's operation too: its answer is looked for as often as a step's.
+  const uploading = !!plan?.shipmentList.some((s) => s.trackingUpload?.state === 'pending' || s.trackingUpload?.state === 'in-flight');
 
   // While Amazon works, look every two seconds; during receiving (days), every half minute.
   useEffect(() => {
     if (!working && !receiving) return;
-    const timer = setInterval(() => void reload(), working ? 2000 : 30_000);
+    const timer = setInterval(() => void reload(), working || uploading ? 2000 : 30_000);
     return () => clearInterval(timer);
-  }, [working, receiving, reload]);
+  }, [working, receiving, uploading, reload]);
 
   if (!plan) return null;
   const actor = nextActor(plan.step, plan.status);

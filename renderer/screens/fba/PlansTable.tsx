@@ -31,7 +31,7 @@ export function PlansTable({ plans, countries, onOpen }: Props) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const columns: Column<PlanSummary>[] = [
-    { key: 'name', header: t('fba.list.name'), width: 200, grow: true, testId: 'plan-name', render: (p) => p.name, title: (p) => p.name },
+    { key: 'name', header: t('fba.list.name'), width: 190, grow: true, testId: 'plan-name', render: (p) => p.name, title: (p) => p.name },
     { key: 'store', header: t('fba.list.store'), width: 150, render: (p) => `${p.storeName} · ${marketplaceText(countries, p.marketplaceId)}`, title: (p) => `${p.storeName} · ${marketplaceText(countries, p.marketplaceId)}` },
     { key: 'source', header: t('fba.list.source'), width: 80, render: (p) => p.sourceWarehouseCode },
     {
@@ -55,7 +55,7 @@ export function PlansTable({ plans, countries, onOpen }: Props) {
     { key: 'boxes', header: t('fba.list.boxes'), width: 56, numeric: true, render: (p) => p.boxes },
     { key: 'shipments', header: t('fba.list.shipments'), width: 76, numeric: true, render: (p) => p.shipments },
     { key: 'progress', header: t('fba.list.progress'), width: 160, render: (p) => <Progress plan={p} /> },
-    { key: 'updated', header: t('fba.list.updated'), width: 120, render: (p) => formatDateTime(locale, p.updatedAt) },
+    { key: 'updated', header: t('fba.list.updated'), width: 130, render: (p) => formatDateTime(locale, p.updatedAt) },
   ];
   return (
     <VirtualTable

@@ -2,6 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Marketplace } from '../../../shared/domain/store';
 import { api } from '../../api/client';
+import { PrinterPicker, PrintStatus, usePrinterChoice, usePrinters, usePrintJob } from '../../components/PrinterPicker';
 import { listenForScans } from '../../components/scanner';
 import { useT, type MessageKey } from '../../i18n';
 import { usePackingStore } from '../../stores/packing.store';
@@ -18,7 +19,8 @@ const isField = (el: EventTarget | null) => el instanceof HTMLElement && (el.isC
  * The packing station (扫描复核): everything by scanner and keyboard. A scan opens an order (order id, tote, wave
  * code) — of a split order, its next package — then checks every unit against it; when the box is complete the ship
  * form appears. Esc clears the order, F2 goes to the tracking number, Enter ships, F3 closes the box to ship later,
- * F4 prints the packing slip, digits typed anywhere are the weight.
+ * F4 prints the packing slip (to the station's document printer when one is chosen, else as a download), digits typed
+ * anywhere are the weight.
  */
 export function PackingScreen() {
   const t = useT();
@@ -26,6 +28,17 @@ export function PackingScreen() {
   const { restore, scan, typed, backspace, clear, ship, pack, printSlip } = s;
   const trackingRef = useRef<HTMLInputElement>(null);
   const [marketplaces, setMarketplaces] = useState<Marketplace[]>([]);
+  const printers = usePrinters();
+  const { printer: slipPrinter, choose: chooseSlipPrinter } = usePrinterChoice('documents', printers);
+  const slipJob = usePrintJob();
+  const order = s.order;
+  const { reset: resetSlipJob } = slipJob;
+  // "Sent to the printer" speaks of the order on screen only.
+  useEffect(() => resetSlipJob(), [order?.orderId, resetSlipJob]);
+  const slip = async () => {
+    if (slipPrinter === null || !order) return printSlip();
+    await slipJob.run({ kind: 'packing-slip', orderId: order.orderId, ...(order.packageNo !== undefined ? { packageNo: order.packageNo } : {}) }, slipPrinter);
+  };
 
   useEffect(() => void restore(), [restore]);
   useEffect(() => void api.listMarketplaces().then(setMarketplaces, () => undefined), []);
@@ -44,7 +57,7 @@ export function PackingScreen() {
         void pack();
       } else if (e.key === 'F4') {
         e.preventDefault();
-        void printSlip();
+        void slip();
       } else if (e.key === 'Enter' && !(e.target instanceof HTMLElement && e.target.closest('[role="listbox"],button'))) {
         e.preventDefault();
         void ship();
@@ -55,7 +68,7 @@ export function PackingScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [clear, ship, backspace, pack, printSlip]);
+  }, [clear, ship, backspace, pack, slip]);
 
   const counts = useMemo(() => (s.order ? countsFor(s.order, s.scans) : new Map<number, number>()), [s.order, s.scans]);
   const pkg = s.order ? packageOf(s.order) : null;
@@ -120,17 +133,21 @@ export function PackingScreen() {
           order={s.order}
           form={s.form}
           shipping={s.shipping}
-          printing={s.printing}
+          printing={s.printing || slipJob.busy}
           trackingRef={trackingRef}
           onChange={s.setForm}
           onShip={() => void ship()}
           onPack={() => void pack()}
-          onSlip={() => void printSlip()}
+          onSlip={() => void slip()}
         />
       ) : null}
-      <Typography data-testid="packing-keys" sx={{ fontSize: 16, color: 'text.secondary' }}>
-        {s.order ? (s.order.state === 'packed' ? t('packing.keys.packed') : complete ? t('packing.keys.complete') : t('packing.keys.packing')) : t('packing.keys.idle')}
-      </Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+        <Typography data-testid="packing-keys" sx={{ fontSize: 16, color: 'text.secondary', flex: 1 }}>
+          {s.order ? (s.order.state === 'packed' ? t('packing.keys.packed') : complete ? t('packing.keys.complete') : t('packing.keys.packing')) : t('packing.keys.idle')}
+        </Typography>
+        <PrintStatus job={slipJob} testId="packing-slip" />
+        {Array.isArray(printers) ? <PrinterPicker role="documents" printers={printers} value={slipPrinter} onChange={chooseSlipPrinter} testId="packing-slip" releaseFocus /> : null}
+      </Box>
     </Box>
   );
 }

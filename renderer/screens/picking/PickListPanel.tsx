@@ -1,8 +1,9 @@
 import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { PickLine, PickList } from '../../../shared/ipc/channels/picking';
+import { PrintToPrinter } from '../../components/PrinterPicker';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { useT } from '../../i18n';
+import { useLocaleStore, useT } from '../../i18n';
 
 interface Props {
   list: PickList;
@@ -16,6 +17,7 @@ interface Props {
 /** One wave's pick list as the service orders it: by bin pick order, each SKU once, with where every unit goes. */
 export function PickListPanel({ list, busy, onPdf, onClose, onScanPick }: Props) {
   const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
   const [confirming, setConfirming] = useState(false);
   const closed = list.wave.status === 'closed';
 
@@ -72,9 +74,13 @@ export function PickListPanel({ list, busy, onPdf, onClose, onScanPick }: Props)
           {t('picking.close')}
         </Button>
       </Stack>
-      <Typography variant="body2" color="text.secondary" data-testid="pick-list-totals">
-        {t('picking.list.totals', list.totals)}
-      </Typography>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1.5 }}>
+        <Typography variant="body2" color="text.secondary" sx={{ flex: '1 0 auto' }} data-testid="pick-list-totals">
+          {t('picking.list.totals', list.totals)}
+        </Typography>
+        {/* Beside the PDF download: the same pick list straight to this station's document printer. */}
+        <PrintToPrinter role="documents" testId="picking" document={{ kind: 'pick-list', waveId: list.wave.id, language: locale }} disabled={busy} />
+      </Stack>
       <Box sx={{ flex: 1, minHeight: 240, display: 'flex' }}>
         <VirtualTable
           rows={list.lines}

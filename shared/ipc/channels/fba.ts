@@ -6,6 +6,7 @@ import {
   choosePackingSchema,
   choosePlacementSchema,
   chooseTransportSchema,
+  chooseWindowsSchema,
   closeBoxSchema,
   createPlanInputSchema,
   fbaSuggestionSchema,
@@ -16,6 +17,7 @@ import {
   removeFromBoxSchema,
   scanIntoBoxSchema,
   suggestionsInputSchema,
+  uploadTrackingSchema,
 } from '../../domain/fba-inbound';
 import { channel } from '../channel';
 
@@ -36,6 +38,10 @@ export const fbaChannels = {
   'fba:choose-packing': channel({ input: choosePackingSchema, output: planDetailSchema }),
   'fba:choose-placement': channel({ input: choosePlacementSchema, output: planDetailSchema }),
   'fba:choose-transport': channel({ input: chooseTransportSchema, output: planDetailSchema }),
+  /** A delivery window per own-carrier shipment; the app confirms them with Amazon, then the transportation. */
+  'fba:choose-windows': channel({ input: chooseWindowsSchema, output: planDetailSchema }),
+  /** Own-carrier tracking for one shipment, checked here first; sent to Amazon by the inbound job (its result on the plan). */
+  'fba:upload-tracking': channel({ input: uploadTrackingSchema, output: planDetailSchema }),
   /** Sends the step Amazon refused again, after the user fixed what its problems named. */
   'fba:retry-step': channel({ input: planRefSchema, output: planDetailSchema }),
   'fba:cancel-plan': channel({ input: planRefSchema, output: planDetailSchema }),

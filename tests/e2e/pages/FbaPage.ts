@@ -15,6 +15,26 @@ export class FbaPage {
   readonly field = (name: 'length' | 'width' | 'height' | 'weight') => this.page.getByTestId(`box-${name}`);
   readonly fieldHelp = (name: 'length' | 'width' | 'height' | 'weight') => this.page.getByTestId(`box-${name}-help`);
 
+  readonly trackingRow = (n: number) => this.page.getByTestId(`tracking-row-${n}`);
+  readonly tracking = () => this.page.getByTestId('tracking');
+
+  /** A scanner burst with no field focused, answered by the screen filling a tracking row (nothing else to wait on). */
+  async scanTracking(code: string, row: number) {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await scannerBurst(this.page, code);
+    await this.page.waitForFunction(([n, c]) => (document.querySelector(`[data-testid="tracking-row-${n}"] input`) as HTMLInputElement | null)?.value === c, [row, code] as const);
+  }
+
+  /** "Check now" (reads Amazon's answers) until the shipment's tracking upload is in `state`. */
+  async waitForTracking(state: 'done' | 'failed', timeoutMs = 60_000) {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.tracking().getAttribute('data-state')) !== state) {
+      if (Date.now() > deadline) throw new Error(`tracking stayed ${await this.tracking().getAttribute('data-state')}`);
+      await this.page.getByTestId('fba-check-receiving').click().catch(() => undefined);
+      await this.page.waitForTimeout(700);
+    }
+  }
+
   /** A scanner burst (see scannerBurst), then the station's verdict on it. */
   async scan(code: string) {
     const before = await this.verdict().getAttribute('data-entry');
