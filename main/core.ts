@@ -32,6 +32,8 @@ import { createPackingService } from './services/fulfillment/packing.service';
 import { createPickingService } from './services/fulfillment/picking.service';
 import { createBatchShippingService } from './services/fulfillment/batch-shipping.service';
 import { createReturnsService } from './services/fulfillment/returns.service';
+import { createOrderRecon } from './services/reconciliation/order-recon';
+import { createStockReconService } from './services/reconciliation/stock-recon';
 import { createOrdersQuery } from './services/orders/orders-query';
 import { closeInterruptedRuns } from './db/repositories/sync-state.repo';
 import { createSyncHealth } from './sync/health.service';
@@ -46,6 +48,8 @@ import { createCatalogImport } from './services/catalog/import/catalog-import';
 import { AppError } from '../shared/ipc/errors';
 import { withListingsAccess } from './sync/outbox/handlers/fbm-quantity.outbox';
 import { inboundJob } from './sync/jobs/inbound.job';
+import { financesJob } from './sync/jobs/finances.job';
+import { createFinanceService } from './services/finance/finance.service';
 import { createFbaInboundService } from './services/fba-inbound/fba-inbound.service';
 import { createPrintingService } from './printing/printing.service';
 import type { Printer } from './printing/printer';
@@ -180,6 +184,8 @@ export async function createCore(config: CoreConfig) {
       }),
       // FBA inbound plans move through Amazon's steps from here; each step resumes from the plan rows after a restart.
       inboundJob({ drive: (api, storeId, signal) => fbaInbound.driveStore(api, storeId, signal) }),
+      // Amazon's money: settlement groups and transactions by posted date; a demo store reads the simulated month.
+      financesJob({ backfillDays: (store) => (store.isDemo ? 35 : 90) }),
     ],
     stores: () => stores.list(),
     apiFor: (storeId) => storeClients.forStore(storeId),
@@ -281,6 +287,10 @@ export async function createCore(config: CoreConfig) {
     },
   });
   const health = createSyncHealth({ db, clock, scheduler, outbox, intervals: { orders: config.sync?.intervalMs } });
+  // Order reconciliation (订单对账): a retried or re-queued confirmation leaves on the next pass, started at once.
+  const orderRecon = createOrderRecon({ db, clock, audit, actor: config.actor.name, inventory, returns, onQueued: outboxSoon });
+  // Stock reconciliation (库存对账): an accepted FBM figure moves stock like any posting, so other offers are re-queued.
+  const stockRecon = createStockReconService({ db, clock, audit, actor: config.actor.name, onStockChanged: (trx, productIds) => stockChanged(trx, productIds), onQueued: outboxSoon });
   const status = createStatusService({ appVersion: config.appVersion, stores, connectivity, sync: () => scheduler.status(), outbox: () => outbox.counts() });
 
   const amazonAccounts = createAmazonAccountsService({
@@ -354,6 +364,12 @@ export async function createCore(config: CoreConfig) {
     shipping,
     /** Returns / RMA (售后): create, receive, inspect (restock / scrap / back to supplier), refund, close. */
     returns,
+    /** Order reconciliation: FBM orders whose Amazon status and workflow disagree, with one fix each. */
+    orderRecon,
+    /** Stock reconciliation: ledger vs Amazon per SKU × place; accept Amazon's figure, push ours, open a claim draft. */
+    reconciliation: stockRecon,
+    /** Amazon's money per order and settlement, profit in the base currency, FX rates. */
+    finance: createFinanceService({ db, clock, audit }),
     /** FBA inbound plans (Fulfillment Inbound 2024-03-20): draft, Amazon's options, box packing by scan, labels, receiving. */
     fba: fbaInbound,
     /** Printing to a chosen printer: labels, carton marks, Amazon's labels, packing slips and pick lists rendered here. */

@@ -19,7 +19,6 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { StatusBar } from './components/StatusBar';
 import { useLocaleStore, useT } from './i18n';
 import { screens } from './routes';
-import { NotBuiltScreen } from './screens/not-built/NotBuiltScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
 import { CatalogScreen } from './screens/catalog/CatalogScreen';
@@ -31,6 +30,7 @@ import { ExceptionsScreen } from './screens/exceptions/ExceptionsScreen';
 import { PickingScreen } from './screens/picking/PickingScreen';
 import { ReturnsScreen } from './screens/returns/ReturnsScreen';
 import { FbaScreen } from './screens/fba/FbaScreen';
+import { ReconciliationScreen } from './screens/reconciliation/ReconciliationScreen';
 import { useNavStore } from './stores/nav.store';
 import { useStatusStore } from './stores/status.store';
 
@@ -50,7 +50,8 @@ function CurrentScreen() {
   if (entry.id === 'picking') return <PickingScreen />;
   if (entry.id === 'returns') return <ReturnsScreen />;
   if (entry.id === 'fba') return <FbaScreen />;
-  return entry.plan ? <NotBuiltScreen label={entry.label} plan={entry.plan} /> : null;
+  if (entry.id === 'reconciliation') return <ReconciliationScreen />;
+  return null;
 }
 
 export function App() {

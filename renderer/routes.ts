@@ -6,8 +6,6 @@ export type ScreenId = (typeof screenIds)[number];
 export interface ScreenEntry {
   id: ScreenId;
   label: MessageKey;
-  /** Set while the screen is not built: what it will do, shown on its "not built yet" page. */
-  plan?: MessageKey;
 }
 
 export const screens: readonly ScreenEntry[] = [
@@ -17,7 +15,7 @@ export const screens: readonly ScreenEntry[] = [
   { id: 'packing', label: 'nav.packing' },
   { id: 'returns', label: 'nav.returns' },
   { id: 'fba', label: 'nav.fba' },
-  { id: 'reconciliation', label: 'nav.reconciliation', plan: 'plan.reconciliation' },
+  { id: 'reconciliation', label: 'nav.reconciliation' },
   { id: 'catalog', label: 'nav.catalog' },
   { id: 'inventory', label: 'nav.inventory' },
   { id: 'purchasing', label: 'nav.purchasing' },

@@ -12,6 +12,8 @@ export interface RouteContext {
   seller: SimAccount;
   /** The marketplaces this simulated account sells in. */
   marketplaceIds: readonly string[];
+  /** The regional endpoint the request came to (sellingpartnerapi-<region>); account-level data such as money is per region. */
+  region?: 'na' | 'eu' | 'fe';
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;

@@ -236,7 +236,7 @@ export async function startSimulator(opts: SimulatorOptions = {}) {
 
     store.advanceTo(clock.now());
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(route.pattern.exec(url.pathname)?.[i + 1] ?? '')]));
-    const out = route.handler({ store, clock, seller: session.account, marketplaceIds, params, query: url.searchParams, body, tokens });
+    const out = route.handler({ store, clock, seller: session.account, marketplaceIds, region: region as 'na' | 'eu' | 'fe', params, query: url.searchParams, body, tokens });
     record(out, fault);
     const slow = faults.slowMs(route.op) + (fault === 'slow' ? 2000 : 0);
     if (slow > 0) await new Promise((r) => setTimeout(r, slow));

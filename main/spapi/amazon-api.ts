@@ -2,6 +2,7 @@ import type { SpApiClient } from './client';
 import { inventorySummariesResponseSchema } from './schemas/inventory';
 import { getOrderResponseSchema, searchOrdersResponseSchema, type IncludedData } from './schemas/orders';
 import { marketplaceParticipationsSchema } from './schemas/sellers';
+import { listFinancialEventGroupsResponseSchema, listTransactionsResponseSchema } from './schemas/finances';
 import {
   createInboundPlanResponseSchema,
   getLabelsResponseSchema,
@@ -113,12 +114,36 @@ export function amazonApi(client: SpApiClient) {
     /** Fulfillment Inbound 2024-03-20: most writes answer 202 with an operation to poll (getInboundOperationStatus). */
     inbound: inboundApi(client),
 
+    /** Finances: 2024-06-19 transactions by posted date, v0 financial event groups (settlement periods). */
+    finances: financesApi(client),
+
     /** The cheapest call that proves the credentials work: used by "test connection". */
     getMarketplaceParticipations: () => client.call('getMarketplaceParticipations', {}, marketplaceParticipationsSchema),
   };
 }
 
 export type AmazonApi = ReturnType<typeof amazonApi>;
+
+/** Posted dates must close at least two minutes before the request; the window is at most 180 days. */
+function financesApi(client: SpApiClient) {
+  return {
+    listTransactions: (params: { postedAfter: string; postedBefore?: string; marketplaceId?: string; nextToken?: string }) =>
+      client.call('listTransactions', { query: { ...params }, marketplaceId: params.marketplaceId }, listTransactionsResponseSchema),
+    listFinancialEventGroups: (params: { startedAfter: string; startedBefore?: string; nextToken?: string }) =>
+      client.call(
+        'listFinancialEventGroups',
+        {
+          query: {
+            MaxResultsPerPage: 100,
+            FinancialEventGroupStartedAfter: params.startedAfter,
+            FinancialEventGroupStartedBefore: params.startedBefore,
+            NextToken: params.nextToken,
+          },
+        },
+        listFinancialEventGroupsResponseSchema,
+      ),
+  };
+}
 
 function inboundApi(client: SpApiClient) {
   const page = { pageSize: 20 };

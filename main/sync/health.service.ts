@@ -28,7 +28,7 @@ export const STOCK_DEVIATION_MIN_PCT = 5;
 export const STOCK_DEVIATION_TOP = 5;
 
 /** The jobs' default cadences (see main/sync/jobs/*.job.ts); the scheduler's status does not carry them. */
-export const DEFAULT_JOB_INTERVALS: Record<string, number> = { orders: 3 * 60_000, inventory: 15 * 60_000, listings: 60 * 60_000, inbound: 5 * 60_000 };
+export const DEFAULT_JOB_INTERVALS: Record<string, number> = { orders: 3 * 60_000, inventory: 15 * 60_000, listings: 60 * 60_000, inbound: 5 * 60_000, finances: 60 * 60_000 };
 
 /** Which job an SP-API operation belongs to, so the screen shows metrics per job; anything else is its own row. */
 const JOB_OF_OPERATION: Record<string, string> = {
@@ -39,6 +39,8 @@ const JOB_OF_OPERATION: Record<string, string> = {
   getReport: 'listings',
   getReportDocument: 'listings',
   confirmShipment: 'outbox',
+  listTransactions: 'finances',
+  listFinancialEventGroups: 'finances',
 };
 
 /** Every Fulfillment Inbound call (2024-03-20 and v0) is the inbound job's. */

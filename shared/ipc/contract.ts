@@ -13,6 +13,9 @@ import { packingChannels } from './channels/packing';
 import { pickingChannels } from './channels/picking';
 import { shippingChannels } from './channels/shipping';
 import { returnsChannels } from './channels/returns';
+import { financeChannels } from './channels/finance';
+import { reconciliationOrdersChannels } from './channels/reconciliation-orders';
+import { reconciliationChannels } from './channels/reconciliation';
 import { purchasingChannels } from './channels/purchasing';
 import { settingsChannels } from './channels/settings';
 import { storesChannels } from './channels/stores';
@@ -41,6 +44,9 @@ export const contract = {
   ...pickingChannels,
   ...shippingChannels,
   ...returnsChannels,
+  ...financeChannels,
+  ...reconciliationOrdersChannels,
+  ...reconciliationChannels,
   ...fulfillmentChannels,
   ...fbaChannels,
   ...labelsChannels,

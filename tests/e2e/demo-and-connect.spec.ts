@@ -65,8 +65,8 @@ test('the sync screen shows every store job, runs it now, and pauses without los
   await shell.nav('sync').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('同步');
   const rows = page.getByTestId('sync-jobs').locator('tbody tr');
-  // Three demo stores × orders, FBA inventory, listings and FBA inbound plans.
-  await expect(rows).toHaveCount(12);
+  // Three demo stores × orders, FBA inventory, listings, FBA inbound plans and finances.
+  await expect(rows).toHaveCount(15);
   const [na] = await harness.core.stores.list();
   const naRow = page.getByTestId(`sync-job-${na!.id}-orders`);
   await expect(naRow).toContainText('演示店铺 Demo · NA');

@@ -37,7 +37,6 @@ async function seed(core: Core): Promise<{ mug: number; warehouseId: number }> {
   return { mug, warehouseId: wh.id };
 }
 
-
 async function pick(page: Page, selectTestId: string, option: string) {
   await page.getByTestId(selectTestId).click({ force: true });
   await page.getByRole('option', { name: option }).click();

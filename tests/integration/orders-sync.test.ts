@@ -45,7 +45,7 @@ async function watermark(c: NonNullable<typeof core>, storeId: number) {
 describe('orders sync against the simulator', () => {
   it('backfill then incremental hold exactly the simulator orders: ids, statuses, items, totals, text and PII', async () => {
     const { sim, core, store } = await setup(60);
-    await core.scheduler.runNow();
+    await core.scheduler.runNow({ job: 'orders' });
     const wm1 = await watermark(core, store.id);
     expect(wm1.watermark).toMatch(/Z$/);
     expect(wm1.cursor_json).toBeNull();
@@ -59,7 +59,7 @@ describe('orders sync against the simulator', () => {
     expect(res).toEqual({ ok: true });
     // The window closes two Amazon minutes before now: at 60× that is two wall seconds.
     await new Promise((r) => setTimeout(r, 2600));
-    await core.scheduler.runNow();
+    await core.scheduler.runNow({ job: 'orders' });
     const wm2 = await watermark(core, store.id);
     expect(wm2.watermark > wm1.watermark).toBe(true);
 
@@ -97,7 +97,7 @@ describe('orders sync against the simulator', () => {
 
   it('keeps buyer names and addresses out of the SQLite file in clear text', async () => {
     const { sim, core } = await setup(60);
-    await core.scheduler.runNow();
+    await core.scheduler.runNow({ job: 'orders' });
     await core.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
     const raw = Buffer.concat([core.dbPath, `${core.dbPath}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
     const orders = sim.store.searchOrders({ createdAfter: new Date('2026-11-12T00:00:00Z'), marketplaceIds: NA }).filter((o) => o.recipient?.deliveryAddress?.name);
@@ -131,7 +131,7 @@ describe('orders sync against the simulator', () => {
     expect(JSON.parse(saved.cursor_json)).toMatchObject({ mode: 'backfill', pages: 2, token: expect.any(String) });
     expect(await core.db('orders').count({ n: '*' }).first()).toEqual({ n: 200 });
 
-    await core.scheduler.runNow();
+    await core.scheduler.runNow({ job: 'orders' });
     expect(pages).toBe(2);
     const done = await watermark(core, store.id);
     expect(done.cursor_json).toBeNull();

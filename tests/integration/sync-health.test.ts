@@ -90,6 +90,7 @@ describe('sync health (the morning check)', () => {
       await run(core, s.id, 'inventory', minutesAgo(20));
       await run(core, s.id, 'listings', minutesAgo(150));
       await run(core, s.id, 'inbound', minutesAgo(4));
+      await run(core, s.id, 'finances', minutesAgo(30));
     }
     await core.scheduler.refresh();
     await insertSyncCalls(core.db, [call(a.id, 'searchOrders', minutesAgo(10)), call(b.id, 'getInventorySummaries', minutesAgo(70), { retries: 1 })]);
@@ -102,7 +103,7 @@ describe('sync health (the morning check)', () => {
 
     const h = await core.health.get({ hours: 24 });
     expect(h.checks).toEqual([{ code: 'all-ok', severity: 'ok', params: {} }]);
-    expect(h.jobs).toHaveLength(8);
+    expect(h.jobs).toHaveLength(10);
     expect(h.jobs.every((j) => !j.stale)).toBe(true);
     expect(h.totals).toEqual({ calls: 2, throttled: 0, throttledPct: 0, errors: 0, p95LatencyMs: 100 });
     expect(h.deadLetters).toEqual([]);
@@ -122,6 +123,9 @@ describe('sync health (the morning check)', () => {
     // Inbound: A's ran 10 min ago (< 3 × 5 min); B's last success was 16 min ago.
     await run(core, a.id, 'inbound', minutesAgo(10));
     await run(core, b.id, 'inbound', minutesAgo(16));
+    // Finances: both fresh (hourly).
+    await run(core, a.id, 'finances', minutesAgo(30));
+    await run(core, b.id, 'finances', minutesAgo(30));
     await core.scheduler.refresh();
 
     // A/orders: 20 calls in the 07:00 hour, latencies 10..200 ms, two throttled (10 %) and 6 retries.

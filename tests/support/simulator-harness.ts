@@ -31,8 +31,8 @@ export async function simulatorWithClient(simOpts: SimulatorOptions = {}, client
   });
   const limiter = new RateLimiter({ timeScale: simOpts.timeScale ?? 1 });
   const calls: SpApiCallRecord[] = [];
-  const client = new SpApiClient({
-    region: 'na',
+  const clientConfig = (region: 'na' | 'eu' | 'fe'): SpApiClientConfig => ({
+    region,
     sellingPartner: DEMO_ACCOUNT.sellerId,
     credentials: { clientId: DEMO_ACCOUNT.clientId, clientSecret: DEMO_ACCOUNT.clientSecret, refreshToken: DEMO_ACCOUNT.refreshToken },
     limiter,
@@ -42,16 +42,28 @@ export async function simulatorWithClient(simOpts: SimulatorOptions = {}, client
     onCall: (r) => calls.push(r),
     ...clientOpts,
   });
+  const client = new SpApiClient(clientConfig(clientOpts.region ?? 'na'));
+  // The same simulated account on another regional endpoint (account-level data such as money is per region).
+  const regional = new Map<string, SpApiClient>([[clientOpts.region ?? 'na', client]]);
+  const clientFor = (region: 'na' | 'eu' | 'fe'): SpApiClient => {
+    let c = regional.get(region);
+    if (!c) {
+      c = new SpApiClient(clientConfig(region));
+      regional.set(region, c);
+    }
+    return c;
+  };
   return {
     sim,
     client,
+    clientFor,
     api: amazonApi(client),
     limiter,
     calls,
     problems,
     exchanges,
     async close() {
-      client.close();
+      for (const c of regional.values()) c.close();
       await sim.close();
     },
   };

@@ -16,6 +16,8 @@ import * as m0014 from './0014_order_item_cancellations';
 import * as m0015 from './0015_pick_progress';
 import * as m0016 from './0016_fba_inbound';
 import * as m0017 from './0017_fba_shipment_boxes';
+import * as m0018 from './0018_finance';
+import * as m0019 from './0019_reconciliation';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -43,6 +45,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0015_pick_progress', m0015],
   ['0016_fba_inbound', m0016],
   ['0017_fba_shipment_boxes', m0017],
+  ['0018_finance', m0018],
+  ['0019_reconciliation', m0019],
 ];
 
 class StaticMigrationSource implements Knex.MigrationSource<Migration> {

@@ -13,6 +13,9 @@ import { packingHandlers } from './packing.handlers';
 import { pickingHandlers } from './picking.handlers';
 import { shippingHandlers } from './shipping.handlers';
 import { returnsHandlers } from './returns.handlers';
+import { financeHandlers } from './finance.handlers';
+import { reconciliationOrdersHandlers } from './reconciliation-orders.handlers';
+import { reconciliationHandlers } from './reconciliation.handlers';
 import { purchasingHandlers } from './purchasing.handlers';
 import { settingsHandlers } from './settings.handlers';
 import { storesHandlers } from './stores.handlers';
@@ -37,6 +40,9 @@ export const handlers: HandlerMap<Channel> = {
   ...pickingHandlers,
   ...shippingHandlers,
   ...returnsHandlers,
+  ...financeHandlers,
+  ...reconciliationOrdersHandlers,
+  ...reconciliationHandlers,
   ...fulfillmentHandlers,
   ...fbaHandlers,
   ...labelsHandlers,

@@ -67,8 +67,20 @@ export interface InventorySummaryQuery {
   details: boolean;
 }
 
+/** Units Amazon lost or damaged beyond repair in a fulfilment centre; the finances workflow reimburses them later. */
+export interface InventoryLoss {
+  sellerSku: string;
+  marketplaceId: string;
+  quantity: number;
+  reason: string;
+  /** Simulated epoch milliseconds. */
+  at: number;
+}
+
 export class InventoryBook {
   private readonly pools = new Map<string, InventoryPool>();
+  /** Every loss so far, in order: read by the finances workflow to post reimbursements. */
+  readonly losses: InventoryLoss[] = [];
 
   /**
    * @param unitsPerDay expected AFN units per day of an entry in a marketplace, to size stock and reorder points
@@ -148,6 +160,18 @@ export class InventoryBook {
   ship(pool: InventoryPool, quantity: number, time: number): void {
     pool.pendingCustomerOrder -= quantity;
     pool.lastUpdatedAt = time;
+  }
+
+  /**
+   * Amazon loses (or destroys) fulfillable units of a pool: they leave the warehouse with no sale behind them. Refuses
+   * more than the pool has on the shelf, like Amazon cannot lose units it does not hold.
+   */
+  lose(pool: InventoryPool, quantity: number, reason: string, time: number): void {
+    if (!Number.isInteger(quantity) || quantity <= 0) throw new RangeError(`losing ${quantity} units`);
+    if (quantity > pool.fulfillable) throw new RangeError(`losing ${quantity} of ${pool.fulfillable} ${pool.entry.item.sellerSku}`);
+    pool.fulfillable -= quantity;
+    pool.lastUpdatedAt = time;
+    this.losses.push({ sellerSku: pool.entry.item.sellerSku, marketplaceId: pool.marketplace.id, quantity, reason, at: time });
   }
 
   /** Puts a seller inbound milestone on the account's clock. */

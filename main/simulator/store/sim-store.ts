@@ -321,6 +321,16 @@ export class SimStore {
     return OK;
   }
 
+  /**
+   * Units lost or damaged in an FC (a test's injected discrepancy): fulfillable drops now, with no order behind it, and
+   * the loss is recorded in `inventory.losses` for the finances workflow to reimburse.
+   */
+  loseUnits(sellerSku: string, marketplaceId: string, quantity: number, reason = 'Lost in fulfillment centre'): void {
+    const pool = this.inventory.pool(sellerSku, marketplaceId);
+    if (!pool) throw new RangeError(`no FBA stock of ${sellerSku} in ${marketplaceId}`);
+    this.inventory.lose(pool, quantity, reason, this.nowMs);
+  }
+
   inventorySummaries(q: InventorySummaryQuery): InventorySummary[] {
     return this.inventory.summaries(q);
   }

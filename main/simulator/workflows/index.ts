@@ -7,6 +7,7 @@ import { DocumentHost, type DocumentRequest, type DocumentResponse } from './doc
 import { DueQueue } from './due-queue';
 import type { WorkflowEnv } from './env';
 import { FeedsService } from './feeds';
+import { FinancesService } from './finances/service';
 import { IdFactory } from './ids';
 import { InboundService } from './inbound/service';
 import { ListingsService } from './listings';
@@ -30,6 +31,8 @@ export class SimWorkflows {
   readonly listings: ListingsBook;
   /** Fulfillment Inbound 2024-03-20 plans and shipments, with test hooks (failNextOperation, completeReceiving, …). */
   readonly inbound: InboundService;
+  /** Finances v0 / 2024-06-19 and settlement data, with test hooks (refundWithoutReturn, events, groups, totals). */
+  readonly finances: FinancesService;
 
   private readonly documents: DocumentHost;
   private readonly due = new DueQueue();
@@ -52,15 +55,17 @@ export class SimWorkflows {
       listings: this.listings,
       marketplaceIds: deps.marketplaceIds,
     };
-    const reports = new ReportsService(env);
     const feeds = new FeedsService(env);
     const listings = new ListingsService(env);
     this.rdt = new RestrictedDataTokens(deps.clock, ids);
     this.inbound = new InboundService({ store: deps.store, clock: deps.clock, listings: this.listings, seed: hashSeed(seed, 'inbound') });
+    this.finances = new FinancesService({ store: deps.store, clock: deps.clock, inbound: this.inbound, seed: hashSeed(seed, 'finances'), marketplaceIds: deps.marketplaceIds });
+    const reports = new ReportsService(env, this.finances);
     const handlers: Partial<Record<OperationName, (ctx: RouteContext) => SimResponse>> = {
       createReport: reports.createReport,
       getReport: reports.getReport,
       getReportDocument: reports.getReportDocument,
+      getReports: reports.getReports,
       createFeedDocument: feeds.createFeedDocument,
       createFeed: feeds.createFeed,
       getFeed: feeds.getFeed,
@@ -70,6 +75,7 @@ export class SimWorkflows {
       patchListingsItem: listings.patchListingsItem,
       createRestrictedDataToken: this.rdt.createRestrictedDataToken,
       ...this.inbound.routes,
+      ...this.finances.routes,
     };
     this.routes = Object.fromEntries(
       Object.entries(handlers).map(([op, handle]) => [

@@ -110,6 +110,20 @@ export class ListingsBook {
     return this.byBarcode.get(code);
   }
 
+  /**
+   * The seller types a new quantity into Seller Central for a merchant-fulfilled offer (not through the API): the
+   * listing changes at once and nothing tells the ERP. Refuses an FBA offer, whose quantity Amazon's warehouse sets.
+   */
+  setQuantityInSellerCentral(sku: string, marketplaceId: string, quantity: number, at: number): void {
+    const listing = this.get(sku, marketplaceId);
+    if (!listing) throw new RangeError(`no listing ${sku} in ${marketplaceId}`);
+    if (!Number.isInteger(quantity) || quantity < 0) throw new RangeError(`quantity ${quantity}`);
+    const availability = listing.attributes.fulfillment_availability ?? [];
+    if (!availability.some((a) => a.fulfillment_channel_code === 'DEFAULT')) throw new RangeError(`${sku} in ${marketplaceId} is fulfilled by Amazon`);
+    listing.attributes = { ...listing.attributes, fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity }] };
+    listing.updatedAt = at;
+  }
+
   /** Writes a listing's new state (creating it when it did not exist), or removes it when `attributes` is null. */
   write(sku: string, marketplaceId: string, change: { productType: string; asin: string; fnsku: string; attributes: Attributes } | null, at: number): void {
     const k = key(sku, marketplaceId);

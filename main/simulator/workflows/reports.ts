@@ -2,7 +2,15 @@ import { amazonError, invalidInput, type RouteContext, type SimResponse } from '
 import { documentKey } from './documents';
 import { DOCUMENT_ID, checkMarketplaceIds, isPlainObject, parseDateTime, type WorkflowEnv } from './env';
 import { JobQueue, iso, phase, type ProcessingStatus, type Timeline } from './processing';
+import { SETTLEMENT_HEADER, SETTLEMENT_REPORT_TYPE, settlementRows, type SettlementReport } from './finances/settlement';
 import { REPORT_GENERATORS, toTsv } from './report-content';
+
+/** Where the settlement reports Amazon generates by itself come from (the finances ledger). */
+export interface SettlementSource {
+  settlementReports(sellerId: string): SettlementReport[];
+}
+
+const REPORT_STATUSES = ['CANCELLED', 'DONE', 'FATAL', 'IN_PROGRESS', 'IN_QUEUE'] as const;
 
 /**
  * Amazon's report types that createReport accepts but this simulator does not generate. They end FATAL with an error
@@ -53,8 +61,12 @@ export class ReportsService {
   private readonly reports = new Map<string, ReportRecord>();
   private readonly byDocument = new Map<string, ReportRecord>();
   private readonly queue: JobQueue;
+  private readonly writtenSettlements = new Set<string>();
 
-  constructor(private readonly env: WorkflowEnv) {
+  constructor(
+    private readonly env: WorkflowEnv,
+    private readonly settlements?: SettlementSource,
+  ) {
     // Simulated seconds: about half a minute queued and a minute of work, as small seller reports take.
     this.queue = new JobQueue(env.rng, { queued: [20, 40], working: [45, 75] });
   }
@@ -100,7 +112,10 @@ export class ReportsService {
     const reportId = ctx.params.reportId ?? '';
     if (!/^\d+$/.test(reportId)) return invalidInput(`Invalid reportId ${reportId}.`);
     const report = this.reports.get(reportId);
-    if (!report || report.sellerId !== ctx.seller.sellerId) return amazonError(404, 'NotFound', `Report ${reportId} was not found.`);
+    if (!report || report.sellerId !== ctx.seller.sellerId) {
+      const settlement = this.settlements?.settlementReports(ctx.seller.sellerId).find((r) => r.reportId === reportId);
+      return settlement ? { status: 200, body: settlementView(settlement) } : amazonError(404, 'NotFound', `Report ${reportId} was not found.`);
+    }
     const p = phase(report.timeline, ctx.clock.nowMs());
     const status: ProcessingStatus = p === 'ENDED' ? (report.outcome ?? 'IN_PROGRESS') : p;
     const body: Record<string, unknown> = {
@@ -122,14 +137,69 @@ export class ReportsService {
     const id = ctx.params.reportDocumentId ?? '';
     if (!DOCUMENT_ID.test(id)) return invalidInput(`Invalid reportDocumentId ${id}.`);
     const report = this.byDocument.get(id);
-    if (!report || report.sellerId !== ctx.seller.sellerId) return amazonError(404, 'NotFound', `Report document ${id} was not found.`);
     const key = documentKey(id);
+    if (!report || report.sellerId !== ctx.seller.sellerId) {
+      const settlement = this.settlements?.settlementReports(ctx.seller.sellerId).find((r) => r.reportDocumentId === id);
+      if (!settlement) return amazonError(404, 'NotFound', `Report document ${id} was not found.`);
+      if (!this.writtenSettlements.has(id)) {
+        this.env.documents.putGenerated(key, toTsv({ header: SETTLEMENT_HEADER, rows: settlementRows(settlement), eol: '\n' }), 'text/plain; charset=UTF-8', true);
+        this.writtenSettlements.add(id);
+      }
+      const gzip = ctx.query.get('enableContentEncodingUrlHeader') === 'true';
+      return { status: 200, body: { reportDocumentId: id, url: this.env.documents.downloadUrl(key, { contentEncodingGzip: gzip }), compressionAlgorithm: 'GZIP' } };
+    }
     if (!report.written) {
       this.env.documents.putGenerated(key, this.content(report), 'text/plain; charset=UTF-8', true);
       report.written = true;
     }
     const gzipHeader = ctx.query.get('enableContentEncodingUrlHeader') === 'true';
     return { status: 200, body: { reportDocumentId: id, url: this.env.documents.downloadUrl(key, { contentEncodingGzip: gzipHeader }), compressionAlgorithm: 'GZIP' } };
+  };
+
+  /**
+   * getReports: the seller's requested reports and the settlement reports Amazon generated, newest first. Filters by
+   * reportTypes (required without nextToken), processingStatuses, marketplaceIds and createdSince/createdUntil (90 days
+   * back to now by default); pages of pageSize (1–100, default 10).
+   */
+  getReports = (ctx: RouteContext): SimResponse => {
+    const now = ctx.clock.nowMs();
+    const raw = ctx.query.get('nextToken');
+    const q = raw ? ctx.tokens.decode(raw) : Object.fromEntries(ctx.query);
+    if (!q || (raw && q.op !== 'getReports')) return invalidInput('Invalid nextToken.');
+    const list = (name: string) => (typeof q[name] === 'string' && q[name] !== '' ? (q[name] as string).split(',').map((v) => v.trim()) : undefined);
+    const types = list('reportTypes');
+    const statuses = list('processingStatuses');
+    const marketplaces = list('marketplaceIds');
+    if (!types) return invalidInput('reportTypes is required when nextToken is not given.');
+    if (types.length > 10) return invalidInput('reportTypes accepts at most 10 values.');
+    if (statuses?.some((s) => !(REPORT_STATUSES as readonly string[]).includes(s))) return invalidInput(`processingStatuses must be among ${REPORT_STATUSES.join(', ')}.`);
+    const pageSize = q.pageSize === undefined ? 10 : Number(q.pageSize);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) return invalidInput('pageSize must be an integer from 1 to 100.');
+    const since = q.createdSince === undefined ? now - 90 * 24 * 3600_000 : parseDateTime(q.createdSince)?.getTime();
+    const until = q.createdUntil === undefined ? now : parseDateTime(q.createdUntil)?.getTime();
+    if (since === undefined || until === undefined) return invalidInput('createdSince and createdUntil must be ISO 8601 date-times.');
+    const offset = typeof q.offset === 'number' ? q.offset : 0;
+
+    const views: Record<string, unknown>[] = [];
+    for (const report of this.reports.values()) {
+      if (report.sellerId !== ctx.seller.sellerId) continue;
+      const view = this.getReport({ ...ctx, params: { reportId: report.reportId } }).body as Record<string, unknown>;
+      views.push(view);
+    }
+    for (const s of this.settlements?.settlementReports(ctx.seller.sellerId) ?? []) views.push(settlementView(s));
+    const hits = views
+      .filter((v) => types.includes(v.reportType as string))
+      .filter((v) => !statuses || statuses.includes(v.processingStatus as string))
+      .filter((v) => !marketplaces || (v.marketplaceIds as string[]).some((id) => marketplaces.includes(id)))
+      .filter((v) => {
+        const created = Date.parse(v.createdTime as string);
+        return created >= since && created <= until;
+      })
+      .sort((a, b) => Date.parse(b.createdTime as string) - Date.parse(a.createdTime as string) || ((a.reportId as string) < (b.reportId as string) ? -1 : 1));
+    const page = hits.slice(offset, offset + pageSize);
+    const more = offset + pageSize < hits.length;
+    const { nextToken: _t, ...args } = q;
+    return { status: 200, body: { reports: page, ...(more ? { nextToken: ctx.tokens.encode({ ...args, op: 'getReports', offset: offset + pageSize }) } : {}) } };
   };
 
   /** Processing ends: an ungenerated type fails, a report with no rows is cancelled ("no data to return"), else DONE. */
@@ -167,4 +237,20 @@ export class ReportsService {
       dataEndTime: new Date(report.dataEndTime),
     };
   }
+}
+
+/** A settlement report as getReport shows it: generated by Amazon, DONE from the start. */
+function settlementView(r: SettlementReport): Record<string, unknown> {
+  return {
+    reportId: r.reportId,
+    reportType: SETTLEMENT_REPORT_TYPE,
+    marketplaceIds: r.marketplaceIds,
+    dataStartTime: iso(r.group.start),
+    dataEndTime: iso(r.group.end),
+    createdTime: iso(r.createdAt),
+    processingStatus: 'DONE',
+    processingStartTime: iso(r.createdAt),
+    processingEndTime: iso(r.createdAt),
+    reportDocumentId: r.reportDocumentId,
+  };
 }

@@ -4,7 +4,7 @@ import type { AmazonApi } from '../../spapi/amazon-api';
 import type { SecretBox } from '../../spapi/secret-box';
 import type { Store } from '../../../shared/domain/store';
 
-export type JobKind = 'orders' | 'inventory' | 'listings' | 'inbound';
+export type JobKind = 'orders' | 'inventory' | 'listings' | 'inbound' | 'finances';
 
 export interface JobProgress {
   mode: string;

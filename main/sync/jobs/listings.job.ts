@@ -7,6 +7,7 @@ import { SpApiError, type SpApiErrorKind } from '../../spapi/errors';
 import { decimalToMinor } from '../../../shared/money';
 import type { JobContext, JobOutcome, SyncJob } from './job';
 import { parseListingsReport, type ReportProblem } from './listings-report-parser';
+import { ABORTED, untilAborted } from './until-aborted';
 
 export const LISTINGS_JOB = 'listings' as const;
 export const LISTINGS_REPORT_TYPE = 'GET_MERCHANT_LISTINGS_ALL_DATA';
@@ -70,7 +71,6 @@ function describe(f: ListingsFailure): string {
   }
 }
 
-const ABORTED = Symbol('aborted');
 
 /**
  * GET_MERCHANT_LISTINGS_ALL_DATA per marketplace of the store into `listings`, one transaction per marketplace. A clean
@@ -160,32 +160,4 @@ export function listingsJob(opts: ListingsJobOptions): SyncJob {
   }
 
   return { kind: LISTINGS_JOB, intervalMs: opts.intervalMs ?? 60 * 60_000, run };
-}
-
-/**
- * Resolves with the promise, or with ABORTED as soon as the signal fires: a report can take minutes on Amazon's side and
- * quitting the app must not wait for it. The abandoned request's outcome is swallowed; the report simply goes unread.
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.resolve(ABORTED);
-  }
-  return new Promise<T | typeof ABORTED>((resolve, reject) => {
-    const onAbort = () => {
-      promise.catch(() => undefined);
-      resolve(ABORTED);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (err: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
-  });
 }

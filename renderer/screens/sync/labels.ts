@@ -8,9 +8,11 @@ const JOB_LABELS: Record<string, MessageKey> = {
   orders: 'sync.job.orders',
   inventory: 'sync.job.inventory',
   listings: 'sync.job.listings',
+  inbound: 'sync.job.inbound',
+  finances: 'sync.job.finances',
   outbox: 'sync.job.outbox',
 };
-const OUTBOX_KINDS: Record<string, MessageKey> = { 'confirm-shipment': 'sync.outboxKind.confirm-shipment' };
+const OUTBOX_KINDS: Record<string, MessageKey> = { 'confirm-shipment': 'sync.outboxKind.confirm-shipment', 'fbm-quantity': 'sync.outboxKind.fbm-quantity' };
 const DEAD_REASONS = new Set(['not-found', 'invalid-input', 'auth', 'no-credentials', 'attempts-exhausted', 'conflict', 'invalid-payload', 'unknown-kind']);
 
 /** A job's name in the UI language; an operation no job owns keeps its SP-API name, which support can look up. */
