@@ -77,8 +77,16 @@ export function createScheduler(deps: SchedulerDeps) {
 
   async function runSlot(slot: Slot): Promise<void> {
     if (slot.running) return slot.running;
-    const api = await deps.apiFor(slot.store.id);
-    // A timer that fired just before drain() got here after it: the app is quitting, so this run never starts.
+    // A timer that fired just before drain() gets here during or after it: the app is quitting, so this run never
+    // starts — and the store lookup it was waiting for may fail because the database is already closed.
+    if (draining) return;
+    let api: Awaited<ReturnType<typeof deps.apiFor>>;
+    try {
+      api = await deps.apiFor(slot.store.id);
+    } catch (err) {
+      if (draining) return;
+      throw err;
+    }
     if (draining) return;
     slot.hasCredentials = api !== null;
     if (!api) {
