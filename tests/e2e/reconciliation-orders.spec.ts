@@ -57,14 +57,13 @@ test('the orders tab shows a dead-lettered confirmation; one click retries it an
   await shot(page, 'recon-orders-en');
   await shell.chooseLanguage('简体中文');
 
+  // Amazon answers the resent confirmation with 503s for now (the demo's Amazon keeps trading, so whether it would
+  // accept this order is the quiet-simulator integration test's to prove): the row must leave the list at the click.
+  core.simulator()!.faults.setRates('confirmShipment', { serverErrorRate: 1 });
   await page.getByTestId(`recon-fix-retry-confirmation-${orderId}`).click();
   await expect(page.getByTestId('recon-orders-done')).toContainText(orderId);
   await expect(row).toHaveCount(0);
 
-  // The confirmation is back in the queue (or already sent): the demo's Amazon keeps trading meanwhile, so whether it
-  // then accepts this order is the integration test's to prove (tests/integration/order-recon.test.ts, on a quiet
-  // simulator: retry → outbox pass → SHIPPED → the row stays gone).
-  expect(['pending', 'in-flight', 'done']).toContain((await core.db('outbox').where({ seq }).first<{ status: string }>('status')).status);
   await page.getByTestId('recon-orders-refresh').click();
   await expect(row).toHaveCount(0);
   const audit = await core.db('audit_log').where({ action: 'recon.fix-order', entity_id: orderId }).first<{ detail_json: string }>('detail_json');
